@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/assay-dev/assay/engine"
+	"github.com/assay-dev/assay/engine/diag"
+	"github.com/assay-dev/assay/engine/lang"
+	"github.com/assay-dev/assay/plugins"
+	"github.com/assay-dev/assay/plugins/file"
+)
+
+// builtins are the plugins every run has.
+func builtins() plugins.Registry {
+	return plugins.Registry{"file": file.Plugin{}}
+}
+
+// compile loads and compiles the measures at paths. On errors it
+// returns the diagnostics and a nil set.
+func compile(ctx context.Context, paths []string, evidenceDir string) (*engine.Set, *lang.Module, hcl.Diagnostics) {
+	mod, diags := lang.Load(paths)
+	if diags.HasErrors() {
+		return nil, mod, diags
+	}
+	set, cdiags := engine.Compile(ctx, mod, engine.Options{Plugins: builtins(), EvidenceDir: evidenceDir})
+	return set, mod, append(diags, cdiags...)
+}
+
+// sources gives the diagnostics renderer the measure files' text.
+func sources(mod *lang.Module) diag.Sources {
+	src := diag.Sources{}
+	if mod == nil {
+		return src
+	}
+	for name, f := range mod.Files {
+		src[name] = f.Bytes
+	}
+	return src
+}
+
+// printDiags writes diagnostics as text.
+func printDiags(w io.Writer, diags hcl.Diagnostics, mod *lang.Module) {
+	_ = diag.WriteText(w, diags, sources(mod))
+}
+
+// measurePaths picks the measure paths: arguments, else configuration,
+// else ./measures.
+func measurePaths(args, configured []string) []string {
+	switch {
+	case len(args) > 0:
+		return args
+	case len(configured) > 0:
+		return configured
+	}
+	return []string{"measures"}
+}

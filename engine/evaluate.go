@@ -1,0 +1,304 @@
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/assay-dev/assay/engine/calc"
+	"github.com/assay-dev/assay/engine/policy"
+	"github.com/assay-dev/assay/engine/verdict"
+)
+
+// Version is the Assay version written into every report.
+var Version = "0.1.0-dev"
+
+// EvalOptions configure one evaluation.
+type EvalOptions struct {
+	AsOf        time.Time                 // the run's "now"; required
+	Timeout     time.Duration             // per measure; 0 means DefaultTimeout
+	Concurrency int                       // measures at once; 0 means the number of CPUs
+	Params      map[string]map[string]any // measure ID → parameter → value, overriding defaults
+}
+
+// DefaultTimeout bounds the evaluation of one measure.
+const DefaultTimeout = 30 * time.Second
+
+// Evaluate runs every measure against ev. It returns one verdict a
+// measure, sorted by measure ID, even when measures fail; err is
+// non-nil only when the options are invalid (an unknown measure or
+// parameter, a parameter value of the wrong kind).
+func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*verdict.Report, error) {
+	if opts.AsOf.IsZero() {
+		return nil, errors.New("evaluate: no as-of time")
+	}
+	params, err := s.resolveParams(opts.Params)
+	if err != nil {
+		return nil, err
+	}
+	asOf := opts.AsOf.UTC()
+	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout}
+	if r.timeout <= 0 {
+		r.timeout = DefaultTimeout
+	}
+	verdicts := make([]verdict.Verdict, len(s.measures))
+	workers := opts.Concurrency
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for i, m := range s.measures {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			verdicts[i] = r.evaluate(ctx, m, params[m.def.ID])
+		}()
+	}
+	wg.Wait()
+	return s.report(ev, asOf, verdicts), nil
+}
+
+func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict) *verdict.Report {
+	rep := &verdict.Report{
+		SchemaVersion: verdict.SchemaVersion,
+		Run: verdict.Run{
+			AsOf:           asOf.Format(time.RFC3339Nano),
+			AssayVersion:   Version,
+			MeasuresDigest: s.measuresDigest,
+			EvidenceDigest: ev.Digest,
+		},
+		Verdicts: verdicts,
+	}
+	rep.Run.ID = runID(rep.Run)
+	for _, v := range verdicts {
+		rep.Summary.Add(v.Status)
+	}
+	return rep
+}
+
+// runID derives the run's ID from its inputs, in UUID form, so the same
+// inputs and as-of time always give the same ID.
+func runID(r verdict.Run) string {
+	sum := sha256.Sum256([]byte(r.MeasuresDigest + "\n" + r.EvidenceDigest + "\n" + r.AsOf))
+	b := sum[:16]
+	b[6] = b[6]&0x0f | 0x80 // version 8: custom
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	h := hex.EncodeToString(b)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// run is the state shared by the measures of one evaluation.
+type run struct {
+	ev      *Evidence
+	asOf    time.Time
+	nowText string
+	timeout time.Duration
+}
+
+// evaluate runs one measure. A panic inside it fails this measure only.
+func (r *run) evaluate(ctx context.Context, m *measure, params map[string]any) (v verdict.Verdict) {
+	v = skeleton(m, params)
+	defer func() {
+		if p := recover(); p != nil {
+			v.Status = verdict.Error
+			v.Reason = fmt.Sprintf("internal error: %v", p)
+			v.Errors = append(v.Errors, v.Reason)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(ctx, r.timeout)
+	defer cancel()
+	st := &state{run: r, m: m, v: &v, vars: map[string]any{}}
+	st.evaluate(ctx, params)
+	return v
+}
+
+// state is one measure's evaluation in progress.
+type state struct {
+	*run
+	m    *measure
+	v    *verdict.Verdict
+	vars map[string]any
+}
+
+func (st *state) evaluate(ctx context.Context, params map[string]any) {
+	if !st.bindEvidence() {
+		return
+	}
+	st.vars[calc.VarParams] = params
+	st.vars[calc.VarNow] = st.asOf
+	if !st.runPolicies(ctx, params) || !st.runQuantities(ctx) {
+		return
+	}
+	value, ok := st.indicator(ctx)
+	if !ok {
+		return
+	}
+	st.decide(ctx, value)
+}
+
+// bindEvidence makes the measure's sources visible; an empty source
+// makes the measure no_data unless it allows empty evidence.
+func (st *state) bindEvidence() bool {
+	sources := map[string]any{}
+	for _, ref := range st.m.def.Evidence {
+		se := st.ev.sources[ref.Name]
+		if se == nil {
+			st.fail(verdict.Error, fmt.Errorf("source %s was not collected", ref.Name))
+			return false
+		}
+		if se.err != nil {
+			st.fail(verdict.Error, se.err)
+			return false
+		}
+		st.v.Evidence = append(st.v.Evidence, se.files...)
+		sources[ref.Name] = se.values
+	}
+	st.vars[calc.VarEvidence] = sources
+	if st.m.def.AllowEmptyEvidence {
+		return true
+	}
+	for _, ref := range st.m.def.Evidence {
+		if len(st.ev.sources[ref.Name].values) == 0 {
+			st.noData(fmt.Sprintf("source %s has no records", ref.Name))
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) runPolicies(ctx context.Context, params map[string]any) bool {
+	if len(st.m.policies) == 0 {
+		st.vars[calc.VarPolicy] = map[string]any{}
+		return true
+	}
+	input, err := st.policyInput(params)
+	if err != nil {
+		st.fail(verdict.Error, err)
+		return false
+	}
+	results := map[string]any{}
+	for _, p := range st.m.policies {
+		res, err := p.query.Eval(ctx, input)
+		if err != nil {
+			st.fail(verdict.Error, fmt.Errorf("policy %s (%s): %w", p.name, p.query.Text, err))
+			return false
+		}
+		results[p.name] = res
+		st.v.Findings = append(st.v.Findings, verdict.FromPolicy(p.name, policy.Findings(res))...)
+	}
+	st.vars[calc.VarPolicy] = results
+	return true
+}
+
+func (st *state) policyInput(params map[string]any) (ast.Value, error) {
+	evidence := map[string]ast.Value{}
+	for _, ref := range st.m.def.Evidence {
+		evidence[ref.Name] = st.ev.sources[ref.Name].rego
+	}
+	pv, err := policy.Value(params)
+	if err != nil {
+		return nil, err
+	}
+	return policy.Input(evidence, pv, st.nowText), nil
+}
+
+// runQuantities computes the base measures, then the derived ones in
+// dependency order. Each must be a finite number.
+func (st *state) runQuantities(ctx context.Context) bool {
+	for _, q := range st.m.base {
+		if !st.quantity(ctx, q, "base_measure", st.v.Base) {
+			return false
+		}
+	}
+	for _, q := range st.m.derived {
+		if !st.quantity(ctx, q, "derived_measure", st.v.Derived) {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) quantity(ctx context.Context, q quantity, kind string, into map[string]verdict.Measure) bool {
+	x, err := q.prog.Float(ctx, st.vars)
+	switch {
+	case errors.Is(err, calc.ErrNoValue):
+		st.noData(fmt.Sprintf("%s %s gave null", kind, q.def.Name))
+		return false
+	case err != nil:
+		st.fail(verdict.Error, fmt.Errorf("%s %s: %w", kind, q.def.Name, err))
+		return false
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		st.noData(fmt.Sprintf("%s %s is %v: a division by zero, so there is nothing to measure", kind, q.def.Name, x))
+		return false
+	}
+	st.vars[q.def.Name] = x
+	into[q.def.Name] = verdict.Measure{Value: x, Unit: q.def.Unit, Method: q.def.Method}
+	return true
+}
+
+func (st *state) indicator(ctx context.Context) (float64, bool) {
+	x, err := st.m.indicator.Float(ctx, st.vars)
+	switch {
+	case errors.Is(err, calc.ErrNoValue):
+		st.noData("the indicator gave null")
+		return 0, false
+	case err != nil:
+		st.fail(verdict.Error, fmt.Errorf("indicator: %w", err))
+		return 0, false
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		st.noData(fmt.Sprintf("the indicator is %v: a division by zero, so there is nothing to measure", x))
+		return 0, false
+	}
+	st.v.Value = &x
+	return x, true
+}
+
+func (st *state) decide(ctx context.Context, value float64) {
+	st.vars[calc.VarValue] = value
+	if t := st.m.def.Indicator.Target; t != nil {
+		st.vars[calc.VarTarget] = *t
+	}
+	criteria := []struct {
+		status verdict.Status
+		prog   *calc.Program
+	}{{verdict.Pass, st.m.pass}, {verdict.Warn, st.m.warn}}
+	for _, c := range criteria {
+		if c.prog == nil {
+			continue
+		}
+		ok, err := c.prog.Bool(ctx, st.vars)
+		if err != nil {
+			st.fail(verdict.Error, fmt.Errorf("decision %s: %w", c.status, err))
+			return
+		}
+		if ok {
+			st.v.Status = c.status
+			st.v.Decision.Matched, st.v.Decision.Expr = string(c.status), c.prog.Expr.Text
+			return
+		}
+	}
+	st.v.Status = verdict.Fail
+	st.v.Decision.Matched = string(verdict.Fail)
+}
+
+func (st *state) fail(status verdict.Status, err error) {
+	st.v.Status = status
+	st.v.Reason = err.Error()
+	st.v.Errors = append(st.v.Errors, err.Error())
+}
+
+func (st *state) noData(reason string) {
+	st.v.Status = verdict.NoData
+	st.v.Reason = reason
+}

@@ -1,0 +1,79 @@
+package policy
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Value converts evidence (map[string]any, []any, string, int64,
+// uint64, float64, bool, nil) to Rego's value form. A run converts each
+// source once and shares the result with every policy that reads it.
+func Value(v any) (ast.Value, error) {
+	switch x := v.(type) {
+	case nil:
+		return ast.Null{}, nil
+	case bool:
+		return ast.Boolean(x), nil
+	case string:
+		return ast.String(x), nil
+	case int64:
+		return ast.Number(strconv.FormatInt(x, 10)), nil
+	case int:
+		return ast.Number(strconv.Itoa(x)), nil
+	case uint64:
+		return ast.Number(strconv.FormatUint(x, 10)), nil
+	case float64:
+		return ast.Number(strconv.FormatFloat(x, 'g', -1, 64)), nil
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		for i, e := range x {
+			ev, err := Value(e)
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = ast.NewTerm(ev)
+		}
+		return ast.NewArray(terms...), nil
+	case map[string]any:
+		return objectValue(x)
+	}
+	return nil, fmt.Errorf("policy input: unsupported value of type %T", v)
+}
+
+func objectValue(m map[string]any) (ast.Value, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	pairs := make([][2]*ast.Term, len(keys))
+	for i, k := range keys {
+		v, err := Value(m[k])
+		if err != nil {
+			return nil, err
+		}
+		pairs[i] = [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(v)}
+	}
+	return ast.NewObject(pairs...), nil
+}
+
+// Input builds one measure's policy input from values already converted.
+func Input(evidence map[string]ast.Value, params ast.Value, now string) ast.Value {
+	names := make([]string, 0, len(evidence))
+	for n := range evidence {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	ev := make([][2]*ast.Term, len(names))
+	for i, n := range names {
+		ev[i] = [2]*ast.Term{ast.StringTerm(n), ast.NewTerm(evidence[n])}
+	}
+	return ast.NewObject(
+		[2]*ast.Term{ast.StringTerm("evidence"), ast.NewTerm(ast.NewObject(ev...))},
+		[2]*ast.Term{ast.StringTerm("params"), ast.NewTerm(params)},
+		[2]*ast.Term{ast.StringTerm("now"), ast.StringTerm(now)},
+	)
+}

@@ -1,0 +1,157 @@
+// Package verdict holds the result model of an Assay run: one Report
+// per run, one Verdict per measure. Every output format is written from
+// this model.
+package verdict
+
+import (
+	"github.com/assay-dev/assay/engine/lang"
+	"github.com/assay-dev/assay/engine/policy"
+)
+
+// SchemaVersion is the version of the verdict JSON format.
+const SchemaVersion = "1"
+
+// Status is the outcome of one measure.
+type Status string
+
+// The statuses a verdict can have.
+const (
+	Pass   Status = "pass"
+	Warn   Status = "warn"
+	Fail   Status = "fail"
+	NoData Status = "no_data"
+	Stale  Status = "stale"
+	Error  Status = "error"
+	Waived Status = "waived"
+)
+
+// Report is the result of one run.
+type Report struct {
+	SchemaVersion string    `json:"schema_version"`
+	Run           Run       `json:"run"`
+	Summary       Summary   `json:"summary"`
+	Verdicts      []Verdict `json:"verdicts"`
+}
+
+// Run identifies a run and pins its inputs.
+type Run struct {
+	ID             string `json:"id"`
+	AsOf           string `json:"as_of"`
+	AssayVersion   string `json:"assay_version"`
+	MeasuresDigest string `json:"measures_digest"`
+	EvidenceDigest string `json:"evidence_digest"`
+}
+
+// Summary counts the verdicts by status.
+type Summary struct {
+	Total  int `json:"total"`
+	Pass   int `json:"pass"`
+	Warn   int `json:"warn"`
+	Fail   int `json:"fail"`
+	NoData int `json:"no_data"`
+	Stale  int `json:"stale"`
+	Error  int `json:"error"`
+	Waived int `json:"waived"`
+}
+
+// Add counts one status.
+func (s *Summary) Add(st Status) {
+	s.Total++
+	switch st {
+	case Pass:
+		s.Pass++
+	case Warn:
+		s.Warn++
+	case Fail:
+		s.Fail++
+	case NoData:
+		s.NoData++
+	case Stale:
+		s.Stale++
+	case Error:
+		s.Error++
+	case Waived:
+		s.Waived++
+	}
+}
+
+// Verdict is the measurement result of one measure, carrying the whole
+// construct so that it can be read without the measure file.
+type Verdict struct {
+	Measure         string           `json:"measure"`
+	Title           string           `json:"title"`
+	Description     string           `json:"description,omitempty"`
+	InformationNeed string           `json:"information_need"`
+	Type            string           `json:"type"`
+	Version         string           `json:"version,omitempty"`
+	Controls        []string         `json:"controls"`
+	Clauses         []string         `json:"clauses"`
+	Responsible     lang.Responsible `json:"responsible"`
+	Frequency       lang.Frequency   `json:"frequency"`
+	Interpretation  string           `json:"interpretation,omitempty"`
+	Location        Location         `json:"location"`
+
+	Status Status   `json:"status"`
+	Reason string   `json:"reason,omitempty"`
+	Value  *float64 `json:"value"`
+	Unit   string   `json:"unit,omitempty"`
+	Better string   `json:"better"`
+	Target *float64 `json:"target,omitempty"`
+
+	Params   map[string]any     `json:"params"`
+	Base     map[string]Measure `json:"base"`
+	Derived  map[string]Measure `json:"derived"`
+	Decision Decision           `json:"decision"`
+	Findings []Finding          `json:"findings"`
+	Evidence []Evidence         `json:"evidence"`
+	Errors   []string           `json:"errors"`
+}
+
+// Location is where a measure is declared.
+type Location struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Measure is the value of one base or derived measure.
+type Measure struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit,omitempty"`
+	Method string  `json:"method,omitempty"`
+}
+
+// Decision records which decision criterion matched. Matched is pass,
+// warn or fail (no criterion held); empty when the measure never
+// reached its decision.
+type Decision struct {
+	Matched string `json:"matched,omitempty"`
+	Expr    string `json:"expr,omitempty"`
+	Pass    string `json:"pass"`
+	Warn    string `json:"warn,omitempty"`
+}
+
+// Finding is a per-resource finding of one of the measure's policies.
+type Finding struct {
+	Policy   string `json:"policy"`
+	Message  string `json:"message"`
+	Resource string `json:"resource,omitempty"`
+}
+
+// FromPolicy labels policy findings with the policy's name.
+func FromPolicy(name string, fs []policy.Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		out[i] = Finding{Policy: name, Message: f.Message, Resource: f.Resource}
+	}
+	return out
+}
+
+// Evidence is one evidence file a measure read.
+type Evidence struct {
+	Source    string `json:"source"`
+	File      string `json:"file"`
+	MediaType string `json:"media_type"`
+	SHA256    string `json:"sha256"`
+	Size      int    `json:"size"`
+	Records   int    `json:"records"`
+}
