@@ -41,10 +41,10 @@ type Measure struct {
 	Responsible        Responsible
 	Frequency          Frequency
 
-	Params   []*Param
-	Policies []*Policy
-	Base     []*Quantity
-	Derived  []*Quantity
+	Params    []*Param
+	Policies  []*Policy
+	Base      []*Quantity
+	Derived   []*Quantity
 	Indicator *Indicator
 	Decision  *Decision
 
