@@ -46,15 +46,17 @@ func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
 	for _, name := range s.sourceNames() {
 		files, err := s.collectors[name].Collect(ctx)
 		if err != nil {
+			decl := s.mod.SourceByName(name).DeclRange
+			err = fmt.Errorf("%s:%d: source %s: %w", decl.Filename, decl.Start.Line, name, err)
 			if plugins.IsInputError(err) {
 				return nil, err
 			}
-			ev.sources[name] = &sourceEvidence{err: fmt.Errorf("source %s: %w", name, err)}
+			ev.sources[name] = &sourceEvidence{err: err}
 			continue
 		}
 		se, err := decodeFiles(name, files)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%w (source %s)", err, name)
 		}
 		ev.sources[name] = se
 	}
@@ -79,11 +81,11 @@ func decodeFiles(source string, files []plugins.File) (*sourceEvidence, error) {
 	for _, f := range files {
 		format, ok := formats[f.MediaType]
 		if !ok {
-			return nil, fmt.Errorf("source %s: %s: media type %s cannot be decoded", source, f.Name, f.MediaType)
+			return nil, fmt.Errorf("%s: media type %s cannot be decoded", f.Name, f.MediaType)
 		}
 		recs, err := evidence.Decode(f.Name, f.Data, format)
 		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", source, err)
+			return nil, err
 		}
 		se.records = append(se.records, recs...)
 		se.files = append(se.files, verdict.Evidence{

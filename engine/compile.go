@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/assay-dev/assay/engine/calc"
+	"github.com/assay-dev/assay/engine/diag"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/policy"
 	"github.com/assay-dev/assay/plugins"
@@ -66,14 +67,14 @@ func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Dia
 		return cmpString(a.def.ID, b.def.ID)
 	})
 	if diags.HasErrors() {
-		return nil, sortDiags(diags)
+		return nil, diag.Sort(diags)
 	}
 	digest, err := measuresDigest(mod)
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot digest measures", Detail: err.Error()}}
 	}
 	s.measuresDigest = digest
-	return s, sortDiags(diags)
+	return s, diag.Sort(diags)
 }
 
 func cmpString(a, b string) int {

@@ -19,14 +19,20 @@ func builtins() plugins.Registry {
 }
 
 // compile loads and compiles the measures at paths. On errors it
-// returns the diagnostics and a nil set.
+// returns every diagnostic, sorted, and a nil set.
 func compile(ctx context.Context, paths []string, evidenceDir string) (*engine.Set, *lang.Module, hcl.Diagnostics) {
 	mod, diags := lang.Load(paths)
-	if diags.HasErrors() {
-		return nil, mod, diags
+	if mod == nil {
+		return nil, nil, diags
 	}
+	// Compile even a module with errors, so that CEL and Rego mistakes
+	// are reported in the same run as the structural ones.
 	set, cdiags := engine.Compile(ctx, mod, engine.Options{Plugins: builtins(), EvidenceDir: evidenceDir})
-	return set, mod, append(diags, cdiags...)
+	diags = diag.Sort(append(diags, cdiags...))
+	if diags.HasErrors() {
+		set = nil
+	}
+	return set, mod, diags
 }
 
 // sources gives the diagnostics renderer the measure files' text.

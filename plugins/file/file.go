@@ -93,7 +93,7 @@ func (c *collector) Collect(ctx context.Context) ([]plugins.File, error) {
 		}
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return nil, &plugins.InputError{Err: fmt.Errorf("source %s: %w", c.source, err)}
+			return nil, &plugins.InputError{Err: err}
 		}
 		files = append(files, plugins.File{Name: name, MediaType: media, Data: data})
 	}
@@ -110,7 +110,7 @@ func (c *collector) resolve() ([]string, error) {
 		}
 		matches, err := expand(full)
 		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", c.source, err)
+			return nil, err
 		}
 		for _, m := range matches {
 			if !seen[m] {
@@ -164,5 +164,5 @@ func (c *collector) mediaType(name string) (string, error) {
 	if f, ok := extensions[strings.ToLower(filepath.Ext(name))]; ok {
 		return mediaTypes[f], nil
 	}
-	return "", fmt.Errorf("source %s: cannot tell the format of %s from its extension; set format in the config block", c.source, name)
+	return "", fmt.Errorf("cannot tell the format of %s from its extension; set format in the config block", name)
 }

@@ -1,4 +1,4 @@
-package engine
+package diag
 
 import (
 	"sort"
@@ -6,9 +6,10 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// sortDiags orders diagnostics by file and position, so that a run
-// reports them the same way every time.
-func sortDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+// Sort orders diagnostics by file and position, keeping the order of
+// those at the same place, so a run reports them the same way every
+// time. Diagnostics without a position come first.
+func Sort(diags hcl.Diagnostics) hcl.Diagnostics {
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i].Subject, diags[j].Subject
 		switch {
