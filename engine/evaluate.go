@@ -233,13 +233,13 @@ func (st *state) quantity(ctx context.Context, q quantity, kind string, into map
 	x, err := q.prog.Float(ctx, st.vars)
 	switch {
 	case errors.Is(err, calc.ErrNoValue):
-		st.noData(fmt.Sprintf("%s %s gave null", kind, q.def.Name))
+		st.noData(fmt.Sprintf("%s %s gave no value", kind, q.def.Name))
 		return false
 	case err != nil:
-		st.fail(verdict.Error, fmt.Errorf("%s %s: %w", kind, q.def.Name, err))
+		st.fail(verdict.Error, fmt.Errorf("%s %s: %w", kind, q.def.Name, calc.Explain(err)))
 		return false
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		st.noData(fmt.Sprintf("%s %s is %v: a division by zero, so there is nothing to measure", kind, q.def.Name, x))
+		st.noData(fmt.Sprintf("%s %s has no finite value: a zero denominator, so there is nothing to measure", kind, q.def.Name))
 		return false
 	}
 	st.vars[q.def.Name] = x
@@ -251,13 +251,13 @@ func (st *state) indicator(ctx context.Context) (float64, bool) {
 	x, err := st.m.indicator.Float(ctx, st.vars)
 	switch {
 	case errors.Is(err, calc.ErrNoValue):
-		st.noData("the indicator gave null")
+		st.noData("the indicator gave no value")
 		return 0, false
 	case err != nil:
-		st.fail(verdict.Error, fmt.Errorf("indicator: %w", err))
+		st.fail(verdict.Error, fmt.Errorf("indicator: %w", calc.Explain(err)))
 		return 0, false
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		st.noData(fmt.Sprintf("the indicator is %v: a division by zero, so there is nothing to measure", x))
+		st.noData("the indicator has no finite value: a zero denominator, so there is nothing to measure")
 		return 0, false
 	}
 	st.v.Value = &x
@@ -279,7 +279,7 @@ func (st *state) decide(ctx context.Context, value float64) {
 		}
 		ok, err := c.prog.Bool(ctx, st.vars)
 		if err != nil {
-			st.fail(verdict.Error, fmt.Errorf("decision %s: %w", c.status, err))
+			st.fail(verdict.Error, fmt.Errorf("decision %s: %w", c.status, calc.Explain(err)))
 			return
 		}
 		if ok {

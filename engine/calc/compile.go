@@ -19,7 +19,8 @@ type Result int
 const (
 	// Number is an int, uint or double; a base or derived measure.
 	Number Result = iota
-	// Indicator is a number, or null for "no value".
+	// Indicator is a number, or an optional number where none means
+	// "no value".
 	Indicator
 	// Bool is a decision criterion.
 	Bool
@@ -174,7 +175,7 @@ func checkResult(e *lang.Expr, spec Spec, t *types.Type) hcl.Diagnostics {
 	case Bool:
 		ok = k == types.BoolKind || k == types.DynKind
 	case Indicator:
-		ok = isNumberKind(k) || k == types.NullTypeKind
+		ok = isNumberKind(k) || k == types.NullTypeKind || isOptionalNumber(t)
 	default:
 		ok = isNumberKind(k)
 	}
@@ -187,6 +188,13 @@ func checkResult(e *lang.Expr, spec Spec, t *types.Type) hcl.Diagnostics {
 	}
 	return hcl.Diagnostics{diag(e.Range, "Wrong result type",
 		fmt.Sprintf("In %s: the expression gives %s, but it must give %s.", spec.What, t, want))}
+}
+
+func isOptionalNumber(t *types.Type) bool {
+	if t.Kind() != types.OpaqueKind || t.TypeName() != "optional_type" || len(t.Parameters()) != 1 {
+		return false
+	}
+	return isNumberKind(t.Parameters()[0].Kind())
 }
 
 func isNumberKind(k types.Kind) bool {

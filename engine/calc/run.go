@@ -5,14 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 )
 
-// ErrNoValue reports that an indicator gave null: the measure has no
-// value to judge.
-var ErrNoValue = errors.New("indicator gave null")
+// ErrNoValue reports that an expression gave null or an empty optional:
+// the measure has no value to judge.
+var ErrNoValue = errors.New("no value")
 
 // Eval runs the program over vars (names to Go or CEL values). It
 // honours ctx's deadline and cancellation.
@@ -48,9 +49,31 @@ func (p *Program) Float(ctx context.Context, vars map[string]any) (float64, erro
 		if !v.HasValue() {
 			return math.NaN(), ErrNoValue
 		}
-		return 0, fmt.Errorf("gave an optional value; unwrap it with .orValue() or .value()")
+		return number(v.GetValue())
+	}
+	return number(out)
+}
+
+func number(out ref.Val) (float64, error) {
+	switch v := out.(type) {
+	case types.Int:
+		return float64(v), nil
+	case types.Uint:
+		return float64(v), nil
+	case types.Double:
+		return float64(v), nil
 	}
 	return 0, fmt.Errorf("gave %s %v, not a number", out.Type().TypeName(), out)
+}
+
+// Explain adds a hint to runtime errors whose cause authors often miss.
+// CEL does no arithmetic across int and double, and evidence numbers
+// keep their JSON kind, so 'r.score + 1' fails when score is 7.5.
+func Explain(err error) error {
+	if strings.Contains(err.Error(), "no such overload") {
+		return fmt.Errorf("%w (evidence numbers keep their kind: an integral number is an int, any other a double, and CEL does no arithmetic across the two; write double(x) to mix them)", err)
+	}
+	return err
 }
 
 // Bool runs a decision program.
