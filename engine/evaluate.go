@@ -79,6 +79,7 @@ func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict) *
 			EvidenceDigest: ev.Digest,
 		},
 		Verdicts: verdicts,
+		Notices:  []verdict.Notice{},
 	}
 	rep.Run.ID = runID(rep.Run)
 	for _, v := range verdicts {

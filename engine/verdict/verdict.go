@@ -31,6 +31,15 @@ type Report struct {
 	Run           Run       `json:"run"`
 	Summary       Summary   `json:"summary"`
 	Verdicts      []Verdict `json:"verdicts"`
+	Notices       []Notice  `json:"notices"`
+}
+
+// Notice is something about the run a reader should act on that is not
+// a verdict, such as a waiver that has expired or soon will.
+type Notice struct {
+	Severity string `json:"severity"` // warning or info
+	Measure  string `json:"measure,omitempty"`
+	Message  string `json:"message"`
 }
 
 // Run identifies a run and pins its inputs.
@@ -91,12 +100,14 @@ type Verdict struct {
 	Interpretation  string           `json:"interpretation,omitempty"`
 	Location        Location         `json:"location"`
 
-	Status Status   `json:"status"`
-	Reason string   `json:"reason,omitempty"`
-	Value  *float64 `json:"value"`
-	Unit   string   `json:"unit,omitempty"`
-	Better string   `json:"better"`
-	Target *float64 `json:"target,omitempty"`
+	Status      Status   `json:"status"`
+	Reason      string   `json:"reason,omitempty"`
+	Enforcement string   `json:"enforcement"` // advisory, soft or hard
+	Waiver      *Waiver  `json:"waiver,omitempty"`
+	Value       *float64 `json:"value"`
+	Unit        string   `json:"unit,omitempty"`
+	Better      string   `json:"better"`
+	Target      *float64 `json:"target,omitempty"`
 
 	Params   map[string]any     `json:"params"`
 	Base     map[string]Measure `json:"base"`
@@ -105,6 +116,19 @@ type Verdict struct {
 	Findings []Finding          `json:"findings"`
 	Evidence []Evidence         `json:"evidence"`
 	Errors   []string           `json:"errors"`
+}
+
+// Waiver records the exception that turned a fail or warn into waived.
+// OriginalStatus keeps what the measure would have been without it; the
+// verdict's value is the raw value either way.
+type Waiver struct {
+	OriginalStatus Status   `json:"original_status"`
+	Justification  string   `json:"justification"`
+	ApprovedBy     string   `json:"approved_by"`
+	Expires        string   `json:"expires"`
+	Scope          string   `json:"scope,omitempty"`
+	Compensating   string   `json:"compensating_measure,omitempty"`
+	Location       Location `json:"location"`
 }
 
 // Location is where a measure is declared.
@@ -131,10 +155,14 @@ type Decision struct {
 }
 
 // Finding is a per-resource finding of one of the measure's policies.
+// File and Line say where in the evidence it was found, when known.
 type Finding struct {
 	Policy   string `json:"policy"`
 	Message  string `json:"message"`
 	Resource string `json:"resource,omitempty"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Waived   bool   `json:"waived,omitempty"`
 }
 
 // FromPolicy labels policy findings with the policy's name.
