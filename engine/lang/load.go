@@ -27,16 +27,22 @@ func Load(paths []string) (*Module, hcl.Diagnostics) {
 	parser := hclparse.NewParser()
 	mod := &Module{}
 	var diags hcl.Diagnostics
+	broken := false
 	for _, name := range files {
 		f, pdiags := parser.ParseHCLFile(name)
 		diags = append(diags, pdiags...)
-		if f == nil {
+		// A file with syntax errors is not decoded: its partial body
+		// would only add follow-on errors to the one that matters.
+		if f == nil || pdiags.HasErrors() {
+			broken = true
 			continue
 		}
 		diags = append(diags, decodeFile(mod, f, name)...)
 	}
 	mod.Files = parser.Files()
-	diags = append(diags, mod.check()...)
+	if !broken {
+		diags = append(diags, mod.check()...)
+	}
 	return mod, diags
 }
 
