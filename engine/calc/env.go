@@ -48,6 +48,7 @@ func mustBaseEnv() *cel.Env {
 		ext.Encoders(),
 		ext.Bindings(),
 		ext.TwoVarComprehensions(),
+		assayLibrary(),
 		cel.OptionalTypes(),
 		cel.CrossTypeNumericComparisons(true),
 		cel.DefaultUTCTimeZone(true),
