@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -46,8 +47,7 @@ func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
 	for _, name := range s.sourceNames() {
 		files, err := s.collectors[name].Collect(ctx)
 		if err != nil {
-			decl := s.mod.SourceByName(name).DeclRange
-			err = fmt.Errorf("%s:%d: source %s: %w", decl.Filename, decl.Start.Line, name, err)
+			err = s.sourceError(name, err)
 			if plugins.IsInputError(err) {
 				return nil, err
 			}
@@ -65,6 +65,17 @@ func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
 		return nil, err
 	}
 	return ev, nil
+}
+
+// sourceError says where the failing source is declared and removes
+// any secret from the plugin's message. An input error stays one.
+func (s *Set) sourceError(name string, err error) error {
+	decl := s.mod.SourceByName(name).DeclRange
+	msg := s.secrets.Redact(fmt.Sprintf("%s:%d: source %s: %v", decl.Filename, decl.Start.Line, name, err))
+	if plugins.IsInputError(err) {
+		return &plugins.InputError{Err: errors.New(msg)}
+	}
+	return errors.New(msg)
 }
 
 func (s *Set) sourceNames() []string {

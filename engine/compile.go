@@ -17,7 +17,8 @@ import (
 // Options configure Compile.
 type Options struct {
 	Plugins     plugins.Registry
-	EvidenceDir string // when set, relative evidence paths resolve here instead of beside the measure file
+	EvidenceDir string              // when set, relative evidence paths resolve here instead of beside the measure file
+	Getenv      func(string) string // what env() in plugin configs reads; os.Getenv when nil
 }
 
 // Set is a compiled set of measures. It is immutable and safe for
@@ -26,6 +27,7 @@ type Set struct {
 	mod            *lang.Module
 	measures       []*measure
 	collectors     map[string]plugins.Collector
+	secrets        *plugins.Secrets
 	measuresDigest string
 }
 
@@ -54,7 +56,7 @@ type quantity struct {
 // Compile checks and compiles every measure of mod. It reports every
 // problem it finds; the Set is nil when diags has errors.
 func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Diagnostics) {
-	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}}
+	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}, secrets: &plugins.Secrets{}}
 	diags := s.configureSources(opts)
 	queries, qdiags := compilePolicies(ctx, mod)
 	diags = append(diags, qdiags...)
@@ -107,7 +109,10 @@ func (s *Set) configureSources(opts Options) hcl.Diagnostics {
 		if opts.EvidenceDir != "" {
 			dir = opts.EvidenceDir
 		}
-		c, cdiags := p.Configure(plugins.Config{Source: src.Name, Body: src.Config, Dir: dir})
+		c, cdiags := p.Configure(plugins.Config{
+			Source: src.Name, Body: src.Config, Dir: dir,
+			EvalCtx: plugins.EvalContext(s.secrets, opts.Getenv), Secrets: s.secrets,
+		})
 		diags = append(diags, cdiags...)
 		if c != nil && used[src.Name] {
 			s.collectors[src.Name] = c

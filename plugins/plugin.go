@@ -37,9 +37,11 @@ type Plugin interface {
 
 // Config is what a plugin is given to configure one source.
 type Config struct {
-	Source string   // the source's name
-	Body   hcl.Body // the source's config block
-	Dir    string   // the folder relative paths are resolved against
+	Source  string           // the source's name
+	Body    hcl.Body         // the source's config block
+	Dir     string           // the folder relative paths are resolved against
+	EvalCtx *hcl.EvalContext // decode Body in this context: it offers env()
+	Secrets *Secrets         // values from env(); redact them from anything the plugin reports
 }
 
 // Collector fetches the files of one configured source.

@@ -48,7 +48,7 @@ var extensions = map[string]string{
 // when given, must be one Assay decodes.
 func (Plugin) Configure(cfg plugins.Config) (plugins.Collector, hcl.Diagnostics) {
 	var c config
-	diags := gohcl.DecodeBody(cfg.Body, nil, &c)
+	diags := gohcl.DecodeBody(cfg.Body, cfg.EvalCtx, &c)
 	if diags.HasErrors() {
 		return nil, diags
 	}
