@@ -40,7 +40,7 @@ func (f fixture) write(t *testing.T) string {
 	return dir
 }
 
-func compileDir(t *testing.T, dir string) (*engine.Set, hcl.Diagnostics) {
+func compileDir(t testing.TB, dir string) (*engine.Set, hcl.Diagnostics) {
 	t.Helper()
 	mod, diags := lang.Load([]string{filepath.Join(dir, "m.hcl")})
 	if diags.HasErrors() {
