@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/assay-dev/assay/engine/calc"
+	"github.com/assay-dev/assay/engine/gate"
 	"github.com/assay-dev/assay/engine/policy"
 	"github.com/assay-dev/assay/engine/verdict"
 )
@@ -27,6 +28,7 @@ type EvalOptions struct {
 	Timeout     time.Duration             // per measure; 0 means DefaultTimeout
 	Concurrency int                       // measures at once; 0 means the number of CPUs
 	Params      map[string]map[string]any // measure ID → parameter → value, overriding defaults
+	Gate        gate.Policy               // how the report's gate is decided
 }
 
 // DefaultTimeout bounds the evaluation of one measure.
@@ -66,10 +68,17 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		}()
 	}
 	wg.Wait()
-	return s.report(ev, asOf, verdicts), nil
+	return s.report(ev, asOf, verdicts, opts.Gate), nil
 }
 
-func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict) *verdict.Report {
+// report assembles the run's report: waivers are applied once every
+// measure has a verdict (a compensating measure must be known), then
+// each verdict's gate count, the summary and the gate follow.
+func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict, policy gate.Policy) *verdict.Report {
+	notices := applyWaivers(verdicts, s.mod.Waivers, asOf)
+	for i := range verdicts {
+		verdicts[i].CountsAs = countsAs(verdicts[i], s.measures[i].def)
+	}
 	rep := &verdict.Report{
 		SchemaVersion: verdict.SchemaVersion,
 		Run: verdict.Run{
@@ -79,12 +88,13 @@ func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict) *
 			EvidenceDigest: ev.Digest,
 		},
 		Verdicts: verdicts,
-		Notices:  []verdict.Notice{},
+		Notices:  append([]verdict.Notice{}, notices...),
 	}
 	rep.Run.ID = runID(rep.Run)
 	for _, v := range verdicts {
 		rep.Summary.Add(v.Status)
 	}
+	policy.Apply(rep)
 	return rep
 }
 

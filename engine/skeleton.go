@@ -22,7 +22,7 @@ func skeleton(m *measure, params map[string]any) verdict.Verdict {
 		Frequency:       d.Frequency,
 		Interpretation:  d.Interpretation,
 		Location:        verdict.Location{File: d.File, Line: d.DeclRange.Start.Line},
-		Enforcement:     "hard",
+		Enforcement:     d.Enforcement,
 		Unit:            d.Indicator.Unit,
 		Better:          d.Indicator.Better,
 		Target:          d.Indicator.Target,

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/assay-dev/assay/engine"
+	"github.com/assay-dev/assay/engine/gate"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -27,6 +28,7 @@ when the run cannot be done.`,
 	f.String("out", "", "write the verdict JSON to this file (atomically) instead of stdout")
 	f.String("evidence", "", "folder that relative evidence paths are resolved against")
 	f.String("fail-on", "fail", "lowest status that fails the gate: warn or fail")
+	f.Bool("allow-soft", false, "let measures with enforcement = \"soft\" fail without failing the gate")
 	f.String("as-of", "", "the run's as-of time, RFC 3339 (default: now)")
 	f.StringArray("param", nil, "override a parameter: MEASURE.NAME=VALUE (repeatable)")
 	f.Duration("timeout", engine.DefaultTimeout, "time limit for evaluating one measure")
@@ -40,10 +42,6 @@ func runEval(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "%v", err)
 	}
 	opts, err := evalOptions(v)
-	if err != nil {
-		return fail(exitUsage, "%v", err)
-	}
-	blocking, err := gate(v.GetString("fail-on"))
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
@@ -65,7 +63,10 @@ func runEval(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "%v", err)
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(report.Summary))
-	if blocked := blockedBy(report, blocking); blocked > 0 {
+	if !report.Gate.Passed {
+		for _, b := range report.Gate.Blocking {
+			fmt.Fprintf(cmd.ErrOrStderr(), "gate: %s\n", b.Reason)
+		}
 		return &exitError{code: exitGate}
 	}
 	return nil
@@ -85,6 +86,11 @@ func evalOptions(v *viper.Viper) (engine.EvalOptions, error) {
 		}
 		opts.AsOf = t
 	}
+	failOn, err := gate.ParseFailOn(v.GetString("fail-on"))
+	if err != nil {
+		return opts, err
+	}
+	opts.Gate = gate.Policy{FailOn: failOn, AllowSoft: v.GetBool("allow-soft")}
 	for _, p := range v.GetStringSlice("param") {
 		id, name, value, err := engine.ParseParam(p)
 		if err != nil {
@@ -96,32 +102,6 @@ func evalOptions(v *viper.Viper) (engine.EvalOptions, error) {
 		opts.Params[id][name] = value
 	}
 	return opts, nil
-}
-
-// gate returns the statuses that fail the gate for a --fail-on level.
-// Error, no_data and stale always fail it: a gate fails closed.
-func gate(failOn string) (map[verdict.Status]bool, error) {
-	blocking := map[verdict.Status]bool{
-		verdict.Fail: true, verdict.Error: true, verdict.NoData: true, verdict.Stale: true,
-	}
-	switch failOn {
-	case "fail":
-	case "warn":
-		blocking[verdict.Warn] = true
-	default:
-		return nil, fmt.Errorf("--fail-on must be warn or fail, not %q", failOn)
-	}
-	return blocking, nil
-}
-
-func blockedBy(r *verdict.Report, blocking map[verdict.Status]bool) int {
-	n := 0
-	for _, v := range r.Verdicts {
-		if blocking[v.Status] {
-			n++
-		}
-	}
-	return n
 }
 
 func summaryLine(s verdict.Summary) string {

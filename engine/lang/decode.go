@@ -52,6 +52,10 @@ func (d *decoder) measure(block *hcl.Block, file string) *Measure {
 	m.Clauses = d.strList(a, "clauses")
 	m.Interpretation = d.str(a, "interpretation")
 	m.AllowEmptyEvidence = d.boolean(a, "allow_empty_evidence")
+	m.Enforcement = d.enum(a, "enforcement", "hard", "advisory", "soft", "hard")
+	m.OnNoData = d.enum(a, "on_no_data", "fail", "fail", "warn", "pass")
+	m.OnError = d.enum(a, "on_error", "fail", "fail", "warn", "pass")
+	m.OnStale = d.enum(a, "on_stale", "fail", "fail", "warn", "pass")
 	if attr, ok := a["evidence"]; ok {
 		m.Evidence = d.sourceRefs(attr)
 	}

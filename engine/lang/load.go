@@ -110,6 +110,8 @@ func decodeFile(mod *Module, f *hcl.File, name string) hcl.Diagnostics {
 			mod.Sources = append(mod.Sources, d.source(b, filepath.Dir(name)))
 		case "measure":
 			mod.Measures = append(mod.Measures, d.measure(b, name))
+		case "waiver":
+			mod.Waivers = append(mod.Waivers, d.waiver(b, name))
 		}
 	}
 	return d.diags
@@ -136,7 +138,7 @@ func (mod *Module) check() hcl.Diagnostics {
 		measures[m.ID] = m
 		diags = append(diags, checkEvidence(m, sources)...)
 	}
-	return diags
+	return append(diags, mod.checkWaivers(measures)...)
 }
 
 func checkEvidence(m *Measure, sources map[string]*Source) hcl.Diagnostics {

@@ -10,6 +10,7 @@ import (
 type Module struct {
 	Sources  []*Source  // in file order, files sorted by name
 	Measures []*Measure // in file order, files sorted by name
+	Waivers  []*Waiver  // in file order, files sorted by name
 	Files    map[string]*hcl.File
 }
 
@@ -38,6 +39,10 @@ type Measure struct {
 	Interpretation     string
 	Evidence           []SourceRef
 	AllowEmptyEvidence bool
+	Enforcement        string // advisory, soft or hard (the default)
+	OnNoData           string // how a no_data verdict counts at the gate: fail (default), warn or pass
+	OnError            string // the same for error
+	OnStale            string // the same for stale
 	Responsible        Responsible
 	Frequency          Frequency
 
@@ -122,4 +127,23 @@ type Decision struct {
 	Pass      *Expr
 	Warn      *Expr // nil when not set
 	DeclRange hcl.Range
+}
+
+// Waiver is an approved, time-limited exception for a measure. Without
+// a scope it covers the whole measure; with one it covers the findings
+// whose resource equals the scope.
+type Waiver struct {
+	ID            string
+	Measure       string
+	Scope         string
+	Justification string
+	ApprovedBy    string
+	Expires       time.Time // the first instant the waiver no longer applies
+	ExpiresText   string    // as written
+	Compensating  string    // a measure that must pass for the waiver to apply
+
+	File         string
+	DeclRange    hcl.Range
+	MeasureRange hcl.Range
+	CompRange    hcl.Range
 }

@@ -30,7 +30,14 @@ func single(types ...string) []hcl.BlockHeaderSchema {
 }
 
 var fileSchema = &hcl.BodySchema{
-	Blocks: named("source", "measure"),
+	Blocks: named("source", "measure", "waiver"),
+}
+
+var waiverSchema = &hcl.BodySchema{
+	Attributes: attrs(
+		[]string{"measure", "justification", "approved_by", "expires"},
+		"scope", "compensating_measure",
+	),
 }
 
 var sourceSchema = &hcl.BodySchema{
@@ -42,6 +49,7 @@ var measureSchema = &hcl.BodySchema{
 	Attributes: attrs(
 		[]string{"title", "information_need", "type", "evidence"},
 		"description", "version", "controls", "clauses", "interpretation", "allow_empty_evidence",
+		"enforcement", "on_no_data", "on_error", "on_stale",
 	),
 	Blocks: append(
 		single("responsible", "frequency", "indicator", "decision"),

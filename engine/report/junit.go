@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/assay-dev/assay/engine/verdict"
 )
@@ -54,12 +55,15 @@ type (
 		Failure   *junitProblem `xml:"failure"`
 		Error     *junitProblem `xml:"error"`
 		Skipped   *junitProblem `xml:"skipped"`
-		SystemOut string        `xml:"system-out,omitempty"`
+		SystemOut *junitText    `xml:"system-out"`
+	}
+	junitText struct {
+		Body string `xml:",cdata"`
 	}
 	junitProblem struct {
 		Message string `xml:"message,attr"`
 		Type    string `xml:"type,attr"`
-		Body    string `xml:",chardata"`
+		Body    string `xml:",cdata"`
 	}
 )
 
@@ -129,19 +133,34 @@ func testCase(v *verdict.Verdict, names map[string]bool) junitCase {
 		Name:      uniqueName(label(v), names),
 		Classname: className(v),
 		Time:      "0",
-		SystemOut: caseOutput(v),
+		SystemOut: &junitText{Body: xmlSafe(caseOutput(v))},
 	}
 	why := explain(v)
 	switch v.Status {
 	case verdict.Pass, verdict.Warn:
 	case verdict.Fail:
-		c.Failure = &junitProblem{Message: measureMessage(v), Type: string(v.Status), Body: problemBody(v)}
+		c.Failure = &junitProblem{Message: measureMessage(v), Type: string(v.Status), Body: xmlSafe(problemBody(v))}
 	case verdict.Waived:
 		c.Skipped = &junitProblem{Message: why, Type: string(v.Status)}
 	default:
-		c.Error = &junitProblem{Message: measureMessage(v), Type: string(v.Status), Body: problemBody(v)}
+		c.Error = &junitProblem{Message: measureMessage(v), Type: string(v.Status), Body: xmlSafe(problemBody(v))}
 	}
 	return c
+}
+
+// xmlSafe drops the characters XML 1.0 cannot hold (most C0 controls,
+// U+FFFE, U+FFFF and invalid UTF-8): encoding/xml escapes them in
+// attributes but writes CDATA as it is. Newlines and tabs stay.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r == utf8.RuneError:
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // uniqueName returns name, or name with " (2)", " (3)", … when an
@@ -196,7 +215,7 @@ func caseOutput(v *verdict.Verdict) string {
 func problemBody(v *verdict.Verdict) string {
 	var lines []string
 	for _, e := range v.Errors {
-		lines = append(lines, "error: "+e)
+		lines = append(lines, "error: "+strings.TrimSpace(e))
 	}
 	for i, f := range v.Findings {
 		if i == maxListed {

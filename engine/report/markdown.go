@@ -27,7 +27,7 @@ var statusIcons = map[verdict.Status]string{
 func writeMarkdown(w io.Writer, r *verdict.Report) error {
 	var b bytes.Buffer
 	b.WriteString("## Assay verdicts\n\n")
-	fmt.Fprintf(&b, "**%s**\n\n", summaryText(r.Summary, " · "))
+	fmt.Fprintf(&b, "**%s**\n\n", md(summaryText(r.Summary, " · ")))
 	fmt.Fprintf(&b, "Run %s as of %s, assay %s.\n\n", md(r.Run.ID), md(r.Run.AsOf), md(r.Run.AssayVersion))
 	if len(r.Verdicts) > 0 {
 		mdTable(&b, r.Verdicts)

@@ -270,17 +270,17 @@ func observationProps(v *verdict.Verdict) []oscalProp {
 	if v.Target != nil {
 		ps = append(ps, prop("target", number(*v.Target)))
 	}
-	ps = append(ps, quantityProps("base-measure", v.Base)...)
-	ps = append(ps, quantityProps("derived-measure", v.Derived)...)
+	ps = append(ps, quantityProps("base", v.Base)...)
+	ps = append(ps, quantityProps("derived", v.Derived)...)
 	for _, e := range v.Evidence {
 		ps = append(ps, prop("evidence-sha256", e.SHA256))
 	}
 	return props(ps...)
 }
 
-// quantityProps turns base or derived measures into props named after
-// them, classed by kind, in name order.
-func quantityProps(class string, ms map[string]verdict.Measure) []*oscalProp {
+// quantityProps turns base or derived measures into props named
+// "base.NAME" or "derived.NAME", in name order.
+func quantityProps(kind string, ms map[string]verdict.Measure) []*oscalProp {
 	names := make([]string, 0, len(ms))
 	for n := range ms {
 		names = append(names, n)
@@ -288,9 +288,7 @@ func quantityProps(class string, ms map[string]verdict.Measure) []*oscalProp {
 	slices.Sort(names)
 	out := make([]*oscalProp, 0, len(names))
 	for _, n := range names {
-		p := prop(token(n), number(ms[n].Value))
-		p.Class = class
-		out = append(out, p)
+		out = append(out, prop(kind+"."+token(n), number(ms[n].Value)))
 	}
 	return out
 }
@@ -300,7 +298,7 @@ func evidenceText(e verdict.Evidence) string {
 	if e.Source != "" {
 		text += " from source " + e.Source
 	}
-	return fmt.Sprintf("%s (%s, %d records, %d bytes).", text, orDash(e.MediaType), e.Records, e.Size)
+	return fmt.Sprintf("%s (%s, %d records, %d bytes).", text, orDefault(e.MediaType, "-"), e.Records, e.Size)
 }
 
 func finding(v *verdict.Verdict, uuid, obsUUID string) oscalFinding {
@@ -356,18 +354,11 @@ func noticesText(ns []verdict.Notice) string {
 }
 
 func noticeText(n verdict.Notice) string {
-	text := orDash(n.Severity) + ": "
+	text := orDefault(n.Severity, "-") + ": "
 	if n.Measure != "" {
 		text += n.Measure + ": "
 	}
 	return text + oneLine(n.Message)
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 // prop makes an Assay prop, or nil when the value is empty once folded

@@ -194,7 +194,7 @@ func waiverText(w *verdict.Waiver) string {
 		parts[0] = "waived (was " + string(w.OriginalStatus) + ")"
 	}
 	if w.Justification != "" {
-		parts = append(parts, oneLine(w.Justification))
+		parts = append(parts, strings.TrimRight(oneLine(w.Justification), "."))
 	}
 	if w.ApprovedBy != "" {
 		parts = append(parts, "approved by "+oneLine(w.ApprovedBy))
@@ -227,6 +227,14 @@ func oneLine(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(clean), " ")
+}
+
+// orDefault is s, or def when s is empty.
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // slashPath writes a file path with forward slashes, as SARIF, OSCAL

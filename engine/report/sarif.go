@@ -141,7 +141,7 @@ func sarifRules(vs []verdict.Verdict) ([]sarifRule, map[string]int) {
 		rules = append(rules, sarifRule{
 			ID:               v.Measure,
 			Name:             ruleName(v),
-			ShortDescription: text(label(v)),
+			ShortDescription: text(orDefault(oneLine(v.Title), v.Measure)),
 			FullDescription:  text(v.InformationNeed),
 			Help:             text(v.Interpretation),
 			Properties:       ruleProps(v),
@@ -231,11 +231,20 @@ func sarifLevel(s verdict.Status) string {
 }
 
 // measureMessage reads like "VM-01 is warn: value 87.5%, target ≥ 95%;
-// matched warn: value >= 80.0".
+// matched warn: value >= 80.0", leaving out what the verdict lacks.
 func measureMessage(v *verdict.Verdict) string {
-	msg := v.Measure + " is " + string(v.Status) + ": value " + valueText(v) + ", target " + targetText(v)
-	if why := explain(v); why != "" {
-		msg += "; " + why
+	var measured []string
+	if v.Value != nil {
+		measured = append(measured, "value "+valueText(v))
+	}
+	if v.Target != nil {
+		measured = append(measured, "target "+targetText(v))
+	}
+	parts := []string{strings.Join(measured, ", "), explain(v)}
+	parts = slices.DeleteFunc(parts, func(s string) bool { return s == "" })
+	msg := v.Measure + " is " + string(v.Status)
+	if len(parts) > 0 {
+		msg += ": " + strings.Join(parts, "; ")
 	}
 	return msg
 }

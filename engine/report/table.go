@@ -39,7 +39,7 @@ func writeTable(w io.Writer, r *verdict.Report, opts Options) error {
 	for i := range r.Verdicts {
 		v := &r.Verdicts[i]
 		cells := []string{
-			string(v.Status), oneLine(v.Measure), valueText(v), targetText(v),
+			oneLine(string(v.Status)), oneLine(v.Measure), valueText(v), targetText(v),
 			strconv.Itoa(len(v.Findings)), cut(oneLine(v.Title), maxTitle), cut(explain(v), maxReason),
 		}
 		io.WriteString(tw, strings.Join(cells, "\t")+"\n")
@@ -47,7 +47,7 @@ func writeTable(w io.Writer, r *verdict.Report, opts Options) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	out := plain.String()
+	out := trimLines(plain.String())
 	if opts.Color {
 		out = colorStatuses(out, r.Verdicts)
 	}
@@ -67,6 +67,16 @@ func colorStatuses(table string, vs []verdict.Verdict) string {
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// trimLines drops the padding tabwriter leaves after an empty last
+// cell.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // cut shortens s to at most n runes, marking the cut with "…".

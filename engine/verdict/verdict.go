@@ -32,6 +32,22 @@ type Report struct {
 	Summary       Summary   `json:"summary"`
 	Verdicts      []Verdict `json:"verdicts"`
 	Notices       []Notice  `json:"notices"`
+	Gate          Gate      `json:"gate"`
+}
+
+// Gate is the run's pass/fail decision for a pipeline.
+type Gate struct {
+	FailOn    string    `json:"fail_on"`
+	AllowSoft bool      `json:"allow_soft"`
+	Passed    bool      `json:"passed"`
+	Blocking  []Blocker `json:"blocking"`
+}
+
+// Blocker is a verdict that stops the gate.
+type Blocker struct {
+	Measure string `json:"measure"`
+	Status  Status `json:"status"`
+	Reason  string `json:"reason"`
 }
 
 // Notice is something about the run a reader should act on that is not
@@ -103,6 +119,7 @@ type Verdict struct {
 	Status      Status   `json:"status"`
 	Reason      string   `json:"reason,omitempty"`
 	Enforcement string   `json:"enforcement"` // advisory, soft or hard
+	CountsAs    Status   `json:"counts_as"`   // pass, warn or fail: how the gate counts this verdict
 	Waiver      *Waiver  `json:"waiver,omitempty"`
 	Value       *float64 `json:"value"`
 	Unit        string   `json:"unit,omitempty"`
@@ -122,6 +139,7 @@ type Verdict struct {
 // OriginalStatus keeps what the measure would have been without it; the
 // verdict's value is the raw value either way.
 type Waiver struct {
+	ID             string   `json:"id"`
 	OriginalStatus Status   `json:"original_status"`
 	Justification  string   `json:"justification"`
 	ApprovedBy     string   `json:"approved_by"`
