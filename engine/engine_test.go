@@ -16,6 +16,7 @@ import (
 	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/verdict"
+	"github.com/assay-dev/assay/engine/verdict/verdicttest"
 	"github.com/assay-dev/assay/plugins"
 	"github.com/assay-dev/assay/plugins/file"
 )
@@ -67,6 +68,7 @@ func evaluate(t *testing.T, f fixture, opts engine.EvalOptions) *verdict.Report 
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
 	}
+	verdicttest.CheckReport(t, rep)
 	return rep
 }
 

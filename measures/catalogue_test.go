@@ -9,6 +9,7 @@ import (
 	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/verdict"
+	"github.com/assay-dev/assay/engine/verdict/verdicttest"
 	"github.com/assay-dev/assay/plugins"
 	"github.com/assay-dev/assay/plugins/file"
 )
@@ -50,6 +51,7 @@ func runCatalogue(tb testing.TB) *verdict.Report {
 // worked out by hand in catalogue_expect_test.go.
 func TestCatalogue(t *testing.T) {
 	rep := runCatalogue(t)
+	verdicttest.CheckReport(t, rep)
 	got := map[string]verdict.Verdict{}
 	for _, v := range rep.Verdicts {
 		got[v.Measure] = v

@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/assay-dev/assay/engine/verdict/verdicttest"
+
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -23,5 +25,24 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"verdict-schema": checkVerdictSchema,
+		},
 	})
 }
+
+// checkVerdictSchema is the script command "verdict-schema FILE": it
+// fails the script when FILE does not match the verdict JSON Schema.
+func checkVerdictSchema(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: verdict-schema FILE")
+	}
+	verdicttest.Check(scriptTB{ts}, []byte(ts.ReadFile(args[0])))
+}
+
+// scriptTB adapts a script to verdicttest.TB.
+type scriptTB struct {
+	*testscript.TestScript
+}
+
+func (scriptTB) Helper() {}

@@ -121,6 +121,7 @@ type Verdict struct {
 	Enforcement string   `json:"enforcement"` // advisory, soft or hard
 	CountsAs    Status   `json:"counts_as"`   // pass, warn or fail: how the gate counts this verdict
 	Waiver      *Waiver  `json:"waiver,omitempty"`
+	Trend       *Trend   `json:"trend,omitempty"`
 	Value       *float64 `json:"value"`
 	Unit        string   `json:"unit,omitempty"`
 	Better      string   `json:"better"`
@@ -194,10 +195,24 @@ func FromPolicy(name string, fs []policy.Finding) []Finding {
 
 // Evidence is one evidence file a measure read.
 type Evidence struct {
-	Source    string `json:"source"`
-	File      string `json:"file"`
-	MediaType string `json:"media_type"`
-	SHA256    string `json:"sha256"`
-	Size      int    `json:"size"`
-	Records   int    `json:"records"`
+	Source        string `json:"source"`
+	File          string `json:"file"`
+	MediaType     string `json:"media_type"`
+	SHA256        string `json:"sha256"`
+	Size          int    `json:"size"`
+	Records       int    `json:"records"`
+	Plugin        string `json:"plugin,omitempty"`
+	PluginVersion string `json:"plugin_version,omitempty"`
+	CollectedAt   string `json:"collected_at,omitempty"` // RFC 3339; known for bundled evidence
+}
+
+// Trend compares a verdict's value with the measure's recorded history.
+type Trend struct {
+	Previous     *float64 `json:"previous"`
+	PreviousAsOf string   `json:"previous_as_of,omitempty"`
+	Delta        *float64 `json:"delta"`
+	Direction    string   `json:"direction"` // improving, worsening, steady or none
+	Points       int      `json:"points"`
+	WindowMean   *float64 `json:"window_mean"`
+	Window       string   `json:"window,omitempty"`
 }
