@@ -2,69 +2,141 @@ package engine
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
+	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/assay-dev/assay/engine/evidence"
-	"github.com/assay-dev/assay/engine/policy"
-	"github.com/assay-dev/assay/engine/verdict"
+	"github.com/assay-dev/assay/engine/bundle"
 	"github.com/assay-dev/assay/plugins"
 )
 
-// Evidence is the collected, decoded evidence of one run.
-type Evidence struct {
-	Digest  string // sha256 over every source's name and file digests
-	sources map[string]*sourceEvidence
+// GatherOptions configure a collection.
+type GatherOptions struct {
+	Now         time.Time     // recorded as each source's collection time
+	Sources     []string      // collect only these sources; all used ones when empty
+	Concurrency int           // sources collected at once; 0 means 4
+	Timeout     time.Duration // per source; 0 means DefaultCollectTimeout
+	Progress    func(Progress)
+
+	// StopOnInputError makes a source that fails because of the user's
+	// input (a named file that is missing) stop the whole collection,
+	// as `assay eval` without a bundle wants. Otherwise the failure is
+	// recorded in the collection and only that source's measures fail.
+	StopOnInputError bool
 }
 
-type sourceEvidence struct {
-	files   []verdict.Evidence
-	records []evidence.Record
-	values  []any     // the records' values, as CEL reads them
-	rego    ast.Value // the records in Rego's form; nil until a policy needs it
-	err     error     // why the source could not be collected
+// DefaultCollectTimeout bounds the collection of one source.
+const DefaultCollectTimeout = 5 * time.Minute
+
+// Progress reports a source that finished collecting.
+type Progress struct {
+	Source   string
+	Done     int // sources finished so far
+	Total    int
+	Files    int
+	Bytes    int
+	Err      error
+	Duration time.Duration
 }
 
-var formats = map[string]evidence.Format{
-	plugins.MediaJSON:   evidence.JSON,
-	plugins.MediaNDJSON: evidence.NDJSON,
-	plugins.MediaYAML:   evidence.YAML,
-	plugins.MediaCSV:    evidence.CSV,
-}
-
-// Collect fetches and decodes the evidence of every source a measure
-// uses. An error in the user's input (a named file that is missing, a
-// file that does not parse) stops the run and is returned; any other
-// failure of a source is kept, and the measures that need the source
-// get the error status.
-func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
-	ev := &Evidence{sources: map[string]*sourceEvidence{}}
-	for _, name := range s.sourceNames() {
-		files, err := s.collectors[name].Collect(ctx)
-		if err != nil {
-			err = s.sourceError(name, err)
+// Gather runs the plugins of every source a measure uses, concurrently,
+// and returns what they collected. Failures stay with their source;
+// secrets never reach the recorded errors.
+func (s *Set) Gather(ctx context.Context, opts GatherOptions) (*bundle.Collection, error) {
+	names, err := s.gatherNames(opts.Sources)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 4
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultCollectTimeout
+	}
+	results := make([]bundle.Source, len(names))
+	errs := make([]error, len(names))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
+	sem := make(chan struct{}, opts.Concurrency)
+	for i, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			start := time.Now()
+			results[i], errs[i] = s.gatherOne(ctx, name, opts)
+			if opts.Progress != nil {
+				mu.Lock()
+				done++
+				opts.Progress(progressOf(results[i], errs[i], done, len(names), time.Since(start)))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if opts.StopOnInputError {
+		for _, err := range errs {
 			if plugins.IsInputError(err) {
 				return nil, err
 			}
-			ev.sources[name] = &sourceEvidence{err: err}
-			continue
 		}
-		se, err := decodeFiles(name, files)
-		if err != nil {
-			return nil, fmt.Errorf("%w (source %s)", err, name)
+	}
+	return &bundle.Collection{AssayVersion: Version, Sources: results}, nil
+}
+
+func progressOf(src bundle.Source, err error, done, total int, d time.Duration) Progress {
+	p := Progress{Source: src.Name, Done: done, Total: total, Files: len(src.Files), Err: err, Duration: d}
+	for _, f := range src.Files {
+		p.Bytes += len(f.Data)
+	}
+	return p
+}
+
+// gatherNames picks the sources to collect, checking a requested list.
+func (s *Set) gatherNames(only []string) ([]string, error) {
+	all := s.sourceNames()
+	if len(only) == 0 {
+		return all, nil
+	}
+	known := map[string]bool{}
+	for _, n := range all {
+		known[n] = true
+	}
+	for _, n := range only {
+		if !known[n] {
+			return nil, fmt.Errorf("no measure uses a source named %q; sources: %v", n, all)
 		}
-		ev.sources[name] = se
 	}
-	ev.Digest = ev.digest()
-	if err := ev.prepareRego(s); err != nil {
-		return nil, err
+	out := append([]string(nil), only...)
+	sort.Strings(out)
+	return out, nil
+}
+
+// gatherOne collects one source. The error is returned as well as kept
+// in the source, so the caller can tell input errors apart.
+func (s *Set) gatherOne(ctx context.Context, name string, opts GatherOptions) (bundle.Source, error) {
+	src := bundle.Source{Name: name, Plugin: s.mod.SourceByName(name).Plugin, PluginVersion: s.pluginVersions[name], CollectedAt: opts.Now.UTC()}
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	files, err := s.collectors[name].Collect(ctx)
+	if err == nil && ctx.Err() != nil {
+		err = ctx.Err()
 	}
-	return ev, nil
+	if err != nil {
+		err = s.sourceError(name, err)
+		src.Err = err.Error()
+		return src, err
+	}
+	for _, f := range files {
+		src.Files = append(src.Files, bundle.File{Name: s.secrets.Redact(f.Name), MediaType: f.MediaType, Data: f.Data})
+	}
+	return src, nil
 }
 
 // sourceError says where the failing source is declared and removes
@@ -87,63 +159,14 @@ func (s *Set) sourceNames() []string {
 	return names
 }
 
-func decodeFiles(source string, files []plugins.File) (*sourceEvidence, error) {
-	se := &sourceEvidence{}
-	for _, f := range files {
-		format, ok := formats[f.MediaType]
-		if !ok {
-			return nil, fmt.Errorf("%s: media type %s cannot be decoded", f.Name, f.MediaType)
-		}
-		recs, err := evidence.Decode(f.Name, f.Data, format)
-		if err != nil {
-			return nil, err
-		}
-		se.records = append(se.records, recs...)
-		se.files = append(se.files, verdict.Evidence{
-			Source: source, File: f.Name, MediaType: f.MediaType,
-			SHA256: sha256Hex(f.Data), Size: len(f.Data), Records: len(recs),
-		})
+// Collect gathers the evidence now and decodes it, for a run that
+// evaluates what it has just collected without a bundle: a missing or
+// unparsable evidence file stops it, and freshness is not checked,
+// since the evidence is as new as the run.
+func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
+	c, err := s.Gather(ctx, GatherOptions{Now: time.Unix(0, 0), StopOnInputError: true})
+	if err != nil {
+		return nil, err
 	}
-	se.values = make([]any, len(se.records))
-	for i, r := range se.records {
-		se.values[i] = r.Value
-	}
-	return se, nil
-}
-
-func (ev *Evidence) digest() string {
-	var names []string
-	for n := range ev.sources {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		fmt.Fprintf(h, "source %s\n", n)
-		for _, f := range ev.sources[n].files {
-			fmt.Fprintf(h, "%s %s\n", f.SHA256, f.File)
-		}
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
-
-// prepareRego converts, once, each source that some policy reads.
-func (ev *Evidence) prepareRego(s *Set) error {
-	for _, m := range s.measures {
-		if len(m.policies) == 0 {
-			continue
-		}
-		for _, ref := range m.def.Evidence {
-			se := ev.sources[ref.Name]
-			if se == nil || se.err != nil || se.rego != nil {
-				continue
-			}
-			v, err := policy.Value(se.values)
-			if err != nil {
-				return fmt.Errorf("source %s: %w", ref.Name, err)
-			}
-			se.rego = v
-		}
-	}
-	return nil
+	return s.Load(c, LoadOptions{StopOnDecodeError: true})
 }

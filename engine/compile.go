@@ -27,6 +27,7 @@ type Set struct {
 	mod            *lang.Module
 	measures       []*measure
 	collectors     map[string]plugins.Collector
+	pluginVersions map[string]string
 	secrets        *plugins.Secrets
 	measuresDigest string
 }
@@ -56,7 +57,7 @@ type quantity struct {
 // Compile checks and compiles every measure of mod. It reports every
 // problem it finds; the Set is nil when diags has errors.
 func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Diagnostics) {
-	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}, secrets: &plugins.Secrets{}}
+	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}, pluginVersions: map[string]string{}, secrets: &plugins.Secrets{}}
 	diags := s.configureSources(opts)
 	queries, qdiags := compilePolicies(ctx, mod)
 	diags = append(diags, qdiags...)
@@ -116,6 +117,7 @@ func (s *Set) configureSources(opts Options) hcl.Diagnostics {
 		diags = append(diags, cdiags...)
 		if c != nil && used[src.Name] {
 			s.collectors[src.Name] = c
+			s.pluginVersions[src.Name] = plugins.VersionOf(p)
 		}
 	}
 	return diags

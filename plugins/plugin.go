@@ -35,6 +35,21 @@ type Plugin interface {
 	Configure(cfg Config) (Collector, hcl.Diagnostics)
 }
 
+// Versioner is implemented by plugins that report a version; it is
+// recorded with the evidence they collect.
+type Versioner interface {
+	Version() string
+}
+
+// VersionOf returns p's version, or "builtin" for a plugin that does
+// not report one.
+func VersionOf(p Plugin) string {
+	if v, ok := p.(Versioner); ok {
+		return v.Version()
+	}
+	return "builtin"
+}
+
 // Config is what a plugin is given to configure one source.
 type Config struct {
 	Source  string           // the source's name

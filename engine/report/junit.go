@@ -90,6 +90,9 @@ func writeJUnit(w io.Writer, r *verdict.Report) error {
 			{"evidence_digest", r.Run.EvidenceDigest},
 		}},
 	}
+	if gated(r) {
+		suite.Properties.Items = append(suite.Properties.Items, junitProperty{"gate", gateText(r.Gate)})
+	}
 	names := map[string]bool{}
 	for i := range r.Verdicts {
 		c := testCase(&r.Verdicts[i], names)

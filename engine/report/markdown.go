@@ -28,6 +28,9 @@ func writeMarkdown(w io.Writer, r *verdict.Report) error {
 	var b bytes.Buffer
 	b.WriteString("## Assay verdicts\n\n")
 	fmt.Fprintf(&b, "**%s**\n\n", md(summaryText(r.Summary, " · ")))
+	if gated(r) {
+		fmt.Fprintf(&b, "%s\n\n", mdGate(r.Gate))
+	}
 	fmt.Fprintf(&b, "Run %s as of %s, assay %s.\n\n", md(r.Run.ID), md(r.Run.AsOf), md(r.Run.AssayVersion))
 	if len(r.Verdicts) > 0 {
 		mdTable(&b, r.Verdicts)
@@ -44,7 +47,7 @@ func writeMarkdown(w io.Writer, r *verdict.Report) error {
 // summaryText is "7 measures: 1 pass, 1 warn, …" with sep between the
 // counts.
 func summaryText(s verdict.Summary, sep string) string {
-	return fmt.Sprintf("%d measures: %s", s.Total, strings.Join([]string{
+	return fmt.Sprintf("%s: %s", plural(s.Total, "measure"), strings.Join([]string{
 		fmt.Sprintf("%d pass", s.Pass), fmt.Sprintf("%d warn", s.Warn), fmt.Sprintf("%d fail", s.Fail),
 		fmt.Sprintf("%d no_data", s.NoData), fmt.Sprintf("%d stale", s.Stale),
 		fmt.Sprintf("%d error", s.Error), fmt.Sprintf("%d waived", s.Waived),
@@ -57,9 +60,23 @@ func mdTable(b *bytes.Buffer, vs []verdict.Verdict) {
 	for i := range vs {
 		v := &vs[i]
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n",
-			mdStatus(v.Status), md(v.Measure), md(v.Title), md(valueText(v)), md(targetText(v)), md(explain(v)))
+			mdStatus(v.Status), md(v.Measure), md(v.Title), md(valueWithTrend(v)), md(targetText(v)), md(explain(v)))
 	}
 	b.WriteString("\n")
+}
+
+// mdGate is "Gate ✅ passed (--fail-on fail)", or "Gate ❌ failed
+// (--fail-on fail): " and what blocks it.
+func mdGate(g verdict.Gate) string {
+	icon := statusIcons[verdict.Pass]
+	if !g.Passed {
+		icon = statusIcons[verdict.Fail]
+	}
+	line := "**Gate** " + icon + " " + gateWord(g) + " (--fail-on " + md(g.FailOn) + ")"
+	if why := gateReasons(g); why != "" {
+		line += ": " + md(why)
+	}
+	return line
 }
 
 func mdStatus(s verdict.Status) string {

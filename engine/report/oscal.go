@@ -189,6 +189,9 @@ func oscalRunProps(r *verdict.Report) []oscalProp {
 		prop("measures-digest", r.Run.MeasuresDigest),
 		prop("evidence-digest", r.Run.EvidenceDigest),
 	)
+	if gated(r) {
+		out = append(out, props(prop("gate", gateWord(r.Gate)), prop("fail-on", r.Gate.FailOn))...)
+	}
 	for _, c := range counts {
 		p := prop("verdict-count", strconv.Itoa(c.n))
 		p.Class = string(c.status)
@@ -233,7 +236,7 @@ func observation(v *verdict.Verdict, uuid, stamp string) oscalObservation {
 		o.RelevantEvidence = append(o.RelevantEvidence, oscalEvidence{
 			Href:        fileURI(e.File),
 			Description: evidenceText(e),
-			Props:       props(prop("source", e.Source), prop("sha256", e.SHA256)),
+			Props:       props(prop("source", e.Source), prop("sha256", e.SHA256), prop("collected-at", e.CollectedAt)),
 		})
 	}
 	return o
@@ -261,6 +264,7 @@ func observationProps(v *verdict.Verdict) []oscalProp {
 		prop("measure-id", v.Measure),
 		prop("measure-type", v.Type),
 		prop("status", string(v.Status)),
+		prop("counts-as", string(v.CountsAs)),
 		prop("unit", v.Unit),
 		prop("better", v.Better),
 	}
@@ -269,6 +273,12 @@ func observationProps(v *verdict.Verdict) []oscalProp {
 	}
 	if v.Target != nil {
 		ps = append(ps, prop("target", number(*v.Target)))
+	}
+	if t := v.Trend; t != nil {
+		ps = append(ps, prop("trend", t.Direction))
+		if t.Previous != nil {
+			ps = append(ps, prop("previous-value", number(*t.Previous)))
+		}
 	}
 	ps = append(ps, quantityProps("base", v.Base)...)
 	ps = append(ps, quantityProps("derived", v.Derived)...)

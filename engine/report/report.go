@@ -67,7 +67,9 @@ type Options struct {
 	Color bool
 }
 
-// Write writes r to w in format f.
+// Write writes r to w in format f. Each format is rendered in memory
+// first and written with one call, so an error in rendering leaves w
+// untouched.
 func Write(w io.Writer, f Format, r *verdict.Report, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("report: no report to write")
@@ -189,10 +191,14 @@ func warnPart(d verdict.Decision) string {
 
 // waiverText describes a waiver in one line.
 func waiverText(w *verdict.Waiver) string {
-	parts := []string{"waived"}
-	if w.OriginalStatus != "" {
-		parts[0] = "waived (was " + string(w.OriginalStatus) + ")"
+	head := "waived"
+	if w.ID != "" {
+		head += " by " + oneLine(w.ID)
 	}
+	if w.OriginalStatus != "" {
+		head += " (was " + string(w.OriginalStatus) + ")"
+	}
+	parts := []string{head}
 	if w.Justification != "" {
 		parts = append(parts, strings.TrimRight(oneLine(w.Justification), "."))
 	}
@@ -202,7 +208,60 @@ func waiverText(w *verdict.Waiver) string {
 	if w.Expires != "" {
 		parts = append(parts, "expires "+oneLine(w.Expires))
 	}
+	if w.Compensating != "" {
+		parts = append(parts, "compensating measure "+oneLine(w.Compensating))
+	}
 	return strings.Join(parts, "; ")
+}
+
+// valueWithTrend is valueText followed by the change since the last
+// recorded run, when there is one: "87.5% (+2.5, improving)".
+func valueWithTrend(v *verdict.Verdict) string {
+	t := v.Trend
+	if v.Value == nil || t == nil || t.Delta == nil {
+		return valueText(v)
+	}
+	delta := rounded(*t.Delta)
+	if *t.Delta >= 0 {
+		delta = "+" + delta
+	}
+	if t.Direction != "" && t.Direction != "none" {
+		delta += ", " + t.Direction
+	}
+	return valueText(v) + " (" + delta + ")"
+}
+
+// gated reports whether a gate was decided for the run; a report built
+// without one has an empty fail_on.
+func gated(r *verdict.Report) bool {
+	return r.Gate.FailOn != ""
+}
+
+// gateWord is "passed" or "failed".
+func gateWord(g verdict.Gate) string {
+	if g.Passed {
+		return "passed"
+	}
+	return "failed"
+}
+
+// gateReasons lists what blocks the gate: "IAM-01 is fail; NET-01 is
+// error"; empty when nothing does.
+func gateReasons(g verdict.Gate) string {
+	reasons := make([]string, len(g.Blocking))
+	for i, b := range g.Blocking {
+		reasons[i] = oneLine(orDefault(b.Reason, b.Measure+" is "+string(b.Status)))
+	}
+	return strings.Join(reasons, "; ")
+}
+
+// gateText is the gate's decision in one line: "passed", or "failed:"
+// and what blocks it.
+func gateText(g verdict.Gate) string {
+	if why := gateReasons(g); why != "" {
+		return gateWord(g) + ": " + why
+	}
+	return gateWord(g)
 }
 
 // label is "ID: title", or the ID alone when there is no title.

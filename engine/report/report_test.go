@@ -40,7 +40,7 @@ func findings(policy string, n int) []verdict.Finding {
 func sampleReport() *verdict.Report {
 	trivy := verdict.Evidence{
 		Source: "trivy", File: "evidence/trivy/alpine.json", MediaType: "application/json",
-		SHA256: strings.Repeat("ab", 32), Size: 24664, Records: 1,
+		SHA256: strings.Repeat("ab", 32), Size: 24664, Records: 1, CollectedAt: "2026-11-30T22:00:00Z",
 	}
 	iam := verdict.Evidence{
 		Source: "iam", File: "evidence/iam/users.csv", MediaType: "text/csv",
@@ -65,6 +65,7 @@ func sampleReport() *verdict.Report {
 			Controls: []string{"ISO27001:2022/A.8.8"},
 			Location: verdict.Location{File: "measures/vulnerability.hcl", Line: 60},
 			Status:   verdict.Warn, Enforcement: "soft", Value: ptr(87.5), Unit: "%", Better: "higher", Target: ptr(95),
+			Trend:    &verdict.Trend{Previous: ptr(85), Delta: ptr(2.5), Direction: "improving", Points: 4},
 			Decision: verdict.Decision{Matched: "warn", Expr: "value >= 80.0", Pass: "value >= 95.0", Warn: "value >= 80.0"},
 			Findings: []verdict.Finding{
 				{Policy: "overdue", Message: "CVE-2020-1 in openssl", Resource: "openssl", File: "evidence/trivy/alpine.json", Line: 118},
@@ -106,7 +107,7 @@ func sampleReport() *verdict.Report {
 			Location: verdict.Location{File: "measures/organisation.hcl", Line: 40},
 			Status:   verdict.Waived, Enforcement: "hard", Value: ptr(71), Unit: "%", Better: "higher", Target: ptr(90),
 			Waiver: &verdict.Waiver{
-				OriginalStatus: verdict.Fail, Justification: "New LMS rollout; numbers catch up in Q1.",
+				ID: "W-7", OriginalStatus: verdict.Fail, Justification: "New LMS rollout; numbers catch up in Q1.",
 				ApprovedBy: "ciso@example.com", Expires: "2027-01-31",
 			},
 			Decision: verdict.Decision{Matched: "fail", Pass: "value >= 90.0"},
@@ -122,8 +123,22 @@ func sampleReport() *verdict.Report {
 		Verdicts: vs,
 		Notices:  []verdict.Notice{{Severity: "warning", Measure: "TR-01", Message: "waiver expires in 61 days"}},
 	}
-	for _, v := range vs {
-		r.Summary.Add(v.Status)
+	r.Gate = verdict.Gate{FailOn: "fail", Passed: true, Blocking: []verdict.Blocker{}}
+	for i := range vs {
+		r.Summary.Add(vs[i].Status)
+		vs[i].CountsAs = verdict.Fail
+		switch vs[i].Status {
+		case verdict.Pass, verdict.Waived, verdict.Warn:
+			vs[i].CountsAs = vs[i].Status
+			if vs[i].Status == verdict.Waived {
+				vs[i].CountsAs = verdict.Pass
+			}
+			continue
+		}
+		r.Gate.Passed = false
+		r.Gate.Blocking = append(r.Gate.Blocking, verdict.Blocker{
+			Measure: vs[i].Measure, Status: vs[i].Status, Reason: vs[i].Measure + " is " + string(vs[i].Status),
+		})
 	}
 	return r
 }
@@ -320,6 +335,9 @@ func TestOSCAL(t *testing.T) {
 	if got := path(obs, 0, "relevant-evidence", 0, "href"); got != "evidence/trivy/alpine.json" {
 		t.Errorf("relevant evidence href = %v", got)
 	}
+	if got := propsOf(path(res, "props"))["gate"]; got != "failed" {
+		t.Errorf("result gate prop = %q, want failed", got)
+	}
 	if _, ok := propsOf(path(obs, 3, "props"))["value"]; ok {
 		t.Error("BK-01 has no value but its observation has a value prop")
 	}
@@ -373,6 +391,29 @@ func TestOSCALNoControls(t *testing.T) {
 	validateJSON(t, "oscal_assessment-results_schema.json", write(t, OSCAL, r, Options{}))
 	r.Verdicts = nil
 	validateJSON(t, "oscal_assessment-results_schema.json", write(t, OSCAL, r, Options{}))
+}
+
+// TestEmptyReport writes a run without measures in every format; the
+// structured ones must still be valid.
+func TestEmptyReport(t *testing.T) {
+	r := sampleReport()
+	r.Verdicts, r.Notices, r.Summary = []verdict.Verdict{}, nil, verdict.Summary{}
+	r.Gate = verdict.Gate{FailOn: "fail", Passed: true}
+	validateJSON(t, "oscal_assessment-results_schema.json", write(t, OSCAL, r, Options{}))
+	doc := validateJSON(t, "sarif-schema-2.1.0.json", write(t, SARIF, r, Options{}))
+	if n := len(path(doc, "runs", 0, "results").([]any)); n != 0 {
+		t.Errorf("%d SARIF results for no measures", n)
+	}
+	xmllint(t, write(t, JUnit, r, Options{}))
+	if md := string(write(t, Markdown, r, Options{})); strings.Contains(md, "| Status |") || !strings.Contains(md, "**Gate** ✅ passed (--fail-on fail)\n") {
+		t.Errorf("Markdown for no measures:\n%s", md)
+	}
+	if got, want := string(write(t, Table, r, Options{Color: true})), "STATUS  MEASURE  VALUE  TARGET  FINDINGS  TITLE  REASON\n\n0 measures: 0 pass, 0 warn, 0 fail, 0 no_data, 0 stale, 0 error, 0 waived\ngate passed\n"; got != want {
+		t.Errorf("table for no measures = %q, want %q", got, want)
+	}
+	if err := Write(&bytes.Buffer{}, JSON, nil, Options{}); err == nil {
+		t.Error("Write accepted a nil report")
+	}
 }
 
 func TestBadAsOf(t *testing.T) {
@@ -596,7 +637,8 @@ func TestMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"## Assay verdicts\n",
 		"**7 measures: 1 pass · 1 warn · 1 fail · 1 no\\_data · 1 stale · 1 error · 1 waived**",
-		"| ⚠️ warn | VM-02 | High vulnerabilities fixed within SLA | 87.5% | ≥ 95% | matched warn: value \\>= 80.0 |",
+		"| ⚠️ warn | VM-02 | High vulnerabilities fixed within SLA | 87.5% (+2.5, improving) | ≥ 95% | matched warn: value \\>= 80.0 |",
+		"**Gate** ❌ failed (--fail-on fail): IAM-01 is fail; BK-01 is no\\_data; PATCH-01 is stale; NET-01 is error\n",
 		"| 🔕 waived | TR-01 |",
 		"#### IAM-01: Privileged accounts with MFA (25 findings)",
 		"- … and 5 more\n",
@@ -624,7 +666,8 @@ func TestTable(t *testing.T) {
 			t.Errorf("row not aligned under MEASURE: %q", l)
 		}
 	}
-	if !strings.HasSuffix(plain, "\n7 measures: 1 pass, 1 warn, 1 fail, 1 no_data, 1 stale, 1 error, 1 waived\n") {
+	if !strings.HasSuffix(plain, "\n7 measures: 1 pass, 1 warn, 1 fail, 1 no_data, 1 stale, 1 error, 1 waived\n"+
+		"gate failed: IAM-01 is fail; BK-01 is no_data; PATCH-01 is stale; NET-01 is error\n") {
 		t.Errorf("table lacks the summary line:\n%s", plain)
 	}
 	colored := string(write(t, Table, sampleReport(), Options{Color: true}))

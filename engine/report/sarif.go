@@ -122,7 +122,7 @@ func sarifFrom(r *verdict.Report) *sarifLog {
 			}},
 			Artifacts:  sarifArtifacts(r.Verdicts),
 			Results:    results,
-			Properties: sarifRunProps(r.Run),
+			Properties: sarifRunProps(r),
 		}},
 	}
 }
@@ -263,6 +263,12 @@ func measureProps(v *verdict.Verdict) map[string]any {
 	if len(v.Errors) > 0 {
 		p["errors"] = v.Errors
 	}
+	if v.CountsAs != "" {
+		p["countsAs"] = v.CountsAs
+	}
+	if v.Trend != nil {
+		p["trend"] = v.Trend
+	}
 	return p
 }
 
@@ -346,7 +352,7 @@ func sarifArtifacts(vs []verdict.Verdict) []sarifArtifact {
 			a := sarifArtifact{
 				Location:   sarifArtifactLocation{URI: fileURI(e.File)},
 				Length:     e.Size,
-				Properties: map[string]any{"source": e.Source, "records": e.Records},
+				Properties: artifactProps(e),
 			}
 			if mimeType.MatchString(e.MediaType) {
 				a.MimeType = e.MediaType
@@ -369,11 +375,23 @@ func sarifArtifacts(vs []verdict.Verdict) []sarifArtifact {
 	return out
 }
 
-func sarifRunProps(run verdict.Run) map[string]any {
-	return map[string]any{
-		"runId":          run.ID,
-		"asOf":           run.AsOf,
-		"measuresDigest": run.MeasuresDigest,
-		"evidenceDigest": run.EvidenceDigest,
+func artifactProps(e verdict.Evidence) map[string]any {
+	p := map[string]any{"source": e.Source, "records": e.Records}
+	if e.CollectedAt != "" {
+		p["collectedAt"] = e.CollectedAt
 	}
+	return p
+}
+
+func sarifRunProps(r *verdict.Report) map[string]any {
+	p := map[string]any{
+		"runId":          r.Run.ID,
+		"asOf":           r.Run.AsOf,
+		"measuresDigest": r.Run.MeasuresDigest,
+		"evidenceDigest": r.Run.EvidenceDigest,
+	}
+	if gated(r) {
+		p["gate"] = r.Gate
+	}
+	return p
 }

@@ -39,8 +39,11 @@ func writeTable(w io.Writer, r *verdict.Report, opts Options) error {
 	for i := range r.Verdicts {
 		v := &r.Verdicts[i]
 		cells := []string{
-			oneLine(string(v.Status)), oneLine(v.Measure), valueText(v), targetText(v),
+			string(v.Status), v.Measure, valueWithTrend(v), targetText(v),
 			strconv.Itoa(len(v.Findings)), cut(oneLine(v.Title), maxTitle), cut(explain(v), maxReason),
+		}
+		for i, c := range cells {
+			cells[i] = oneLine(c) // a tab or newline would break the columns
 		}
 		io.WriteString(tw, strings.Join(cells, "\t")+"\n")
 	}
@@ -51,7 +54,11 @@ func writeTable(w io.Writer, r *verdict.Report, opts Options) error {
 	if opts.Color {
 		out = colorStatuses(out, r.Verdicts)
 	}
-	_, err := io.WriteString(w, out+"\n"+summaryText(r.Summary, ", ")+"\n")
+	out += "\n" + summaryText(r.Summary, ", ") + "\n"
+	if gated(r) {
+		out += "gate " + gateText(r.Gate) + "\n"
+	}
+	_, err := io.WriteString(w, out)
 	return err
 }
 
