@@ -15,6 +15,7 @@ import (
 
 	"github.com/assay-dev/assay/engine/calc"
 	"github.com/assay-dev/assay/engine/gate"
+	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/policy"
 	"github.com/assay-dev/assay/engine/verdict"
 )
@@ -47,7 +48,10 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		return nil, err
 	}
 	asOf := opts.AsOf.UTC()
-	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout}
+	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout, sources: map[string]*lang.Source{}}
+	for _, src := range s.mod.Sources {
+		r.sources[src.Name] = src
+	}
 	if r.timeout <= 0 {
 		r.timeout = DefaultTimeout
 	}
@@ -112,6 +116,7 @@ func runID(r verdict.Run) string {
 // run is the state shared by the measures of one evaluation.
 type run struct {
 	ev      *Evidence
+	sources map[string]*lang.Source
 	asOf    time.Time
 	nowText string
 	timeout time.Duration
@@ -131,6 +136,9 @@ func (r *run) evaluate(ctx context.Context, m *measure, params map[string]any) (
 	defer cancel()
 	st := &state{run: r, m: m, v: &v, vars: map[string]any{}}
 	st.evaluate(ctx, params)
+	if reason := r.staleness(m); reason != "" && v.Status != verdict.Error {
+		v.Status, v.Reason = verdict.Stale, reason
+	}
 	return v
 }
 

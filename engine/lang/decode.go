@@ -19,6 +19,7 @@ func (d *decoder) source(block *hcl.Block, dir string) *Source {
 	}
 	if text := d.duration(content.Attributes, "max_age"); text != "" {
 		s.MaxAge, _ = ParseDuration(text)
+		s.MaxAgeText = text
 	}
 	s.Config = hcl.EmptyBody()
 	for i, b := range content.Blocks {

@@ -16,11 +16,12 @@ type Module struct {
 
 // Source declares where a kind of evidence comes from.
 type Source struct {
-	Name   string
-	Plugin string
-	MaxAge time.Duration // zero when not set
-	Config hcl.Body      // the plugin's own settings; an empty body when absent
-	Dir    string        // folder of the file that declares the source
+	Name       string
+	Plugin     string
+	MaxAge     time.Duration // zero when not set
+	MaxAgeText string        // as written
+	Config     hcl.Body      // the plugin's own settings; an empty body when absent
+	Dir        string        // folder of the file that declares the source
 
 	DeclRange   hcl.Range
 	PluginRange hcl.Range
