@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -10,6 +8,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/assay-dev/assay/engine"
+	"github.com/assay-dev/assay/engine/bundle"
 	"github.com/assay-dev/assay/engine/gate"
 	"github.com/assay-dev/assay/engine/verdict"
 )
@@ -18,15 +17,27 @@ func newEval() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval [PATH...]",
 		Short: "Evaluate measures against evidence and write verdicts",
-		Long: `Eval loads the measures at PATH (default ./measures), collects their
-evidence, evaluates every measure and writes the verdicts as JSON to
-stdout or --out. It exits 0 when the gate passes, 1 when it fails and 2
-when the run cannot be done.`,
+		Long: `Eval loads the measures at PATH (default ./measures), reads their
+evidence, evaluates every measure and writes the verdicts to stdout or
+--out, in --format (json by default); --output FORMAT=FILE writes more
+formats from the same run.
+
+Evidence comes from the sources' plugins, read now (the default), from a
+bundle made by "assay collect" (--bundle), or from a fresh collection
+(--collect, which also writes the bundle when --bundle is given). With a
+bundle, evidence older than a source's max_age makes its measures stale.
+
+It exits 0 when the gate passes, 1 when it fails and 2 when the run
+cannot be done.`,
 		RunE: runEval,
 	}
 	f := cmd.Flags()
-	f.String("out", "", "write the verdict JSON to this file (atomically) instead of stdout")
+	f.String("out", "", "write the --format output to this file (atomically) instead of stdout")
+	f.String("format", "json", "output format: json, oscal, sarif, junit, markdown or table")
+	f.StringArray("output", nil, "also write FORMAT=FILE (repeatable)")
 	f.String("evidence", "", "folder that relative evidence paths are resolved against")
+	f.String("bundle", "", "evaluate the evidence bundle at this path (a folder or .tar.gz)")
+	f.Bool("collect", false, "collect evidence now (and write it to --bundle when given) before evaluating")
 	f.String("fail-on", "fail", "lowest status that fails the gate: warn or fail")
 	f.Bool("allow-soft", false, "let measures with enforcement = \"soft\" fail without failing the gate")
 	f.String("as-of", "", "the run's as-of time, RFC 3339 (default: now)")
@@ -45,13 +56,17 @@ func runEval(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
+	outs, err := outputs(v)
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
 	ctx := cmd.Context()
 	set, mod, diags := compile(ctx, measurePaths(args, v.GetStringSlice("measures")), v.GetString("evidence"))
 	if diags.HasErrors() {
 		printDiags(cmd.ErrOrStderr(), diags, mod)
 		return &exitError{code: exitUsage}
 	}
-	ev, err := set.Collect(ctx)
+	ev, err := evidenceFor(cmd, v, set)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
@@ -59,17 +74,52 @@ func runEval(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	if err := writeReport(cmd, v.GetString("out"), report); err != nil {
+	if err := writeOutputs(cmd.OutOrStdout(), outs, report); err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	fmt.Fprintln(cmd.ErrOrStderr(), summaryLine(report.Summary))
-	if !report.Gate.Passed {
-		for _, b := range report.Gate.Blocking {
-			fmt.Fprintf(cmd.ErrOrStderr(), "gate: %s\n", b.Reason)
+	return gateResult(cmd, report)
+}
+
+// evidenceFor reads the run's evidence: from a bundle, from a fresh
+// collection, or from the plugins directly.
+func evidenceFor(cmd *cobra.Command, v *viper.Viper, set *engine.Set) (*engine.Evidence, error) {
+	ctx := cmd.Context()
+	path := v.GetString("bundle")
+	switch {
+	case v.GetBool("collect"):
+		c, err := set.Gather(ctx, engine.GatherOptions{Now: time.Now(), Progress: progressPrinter(cmd.ErrOrStderr())})
+		if err != nil {
+			return nil, err
 		}
-		return &exitError{code: exitGate}
+		if path != "" {
+			if _, err := bundle.Write(path, c); err != nil {
+				return nil, err
+			}
+		}
+		return set.Load(c, engine.LoadOptions{CheckFreshness: true})
+	case path != "":
+		c, _, err := bundle.Open(path, bundle.DefaultLimits)
+		if err != nil {
+			return nil, err
+		}
+		return set.Load(c, engine.LoadOptions{CheckFreshness: true})
 	}
-	return nil
+	return set.Collect(ctx)
+}
+
+func gateResult(cmd *cobra.Command, report *verdict.Report) error {
+	stderr := cmd.ErrOrStderr()
+	fmt.Fprintln(stderr, summaryLine(report.Summary))
+	for _, n := range report.Notices {
+		fmt.Fprintf(stderr, "%s: %s: %s\n", n.Severity, n.Measure, n.Message)
+	}
+	if report.Gate.Passed {
+		return nil
+	}
+	for _, b := range report.Gate.Blocking {
+		fmt.Fprintf(stderr, "gate: %s\n", b.Reason)
+	}
+	return &exitError{code: exitGate}
 }
 
 func evalOptions(v *viper.Viper) (engine.EvalOptions, error) {
@@ -107,21 +157,4 @@ func evalOptions(v *viper.Viper) (engine.EvalOptions, error) {
 func summaryLine(s verdict.Summary) string {
 	return fmt.Sprintf("%d measures: %d pass, %d warn, %d fail, %d no_data, %d stale, %d error, %d waived",
 		s.Total, s.Pass, s.Warn, s.Fail, s.NoData, s.Stale, s.Error, s.Waived)
-}
-
-// writeReport writes the report as indented JSON, to stdout or
-// atomically to path.
-func writeReport(cmd *cobra.Command, path string, r *verdict.Report) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
-		return fmt.Errorf("encoding verdicts: %w", err)
-	}
-	if path == "" {
-		_, err := cmd.OutOrStdout().Write(buf.Bytes())
-		return err
-	}
-	return writeFileAtomic(path, buf.Bytes())
 }
