@@ -20,16 +20,40 @@ import (
 // Load returns a module even when there are errors, holding what could
 // be decoded; callers must check diags.HasErrors before using it.
 func Load(paths []string) (*Module, hcl.Diagnostics) {
-	files, err := measureFiles(paths)
+	names, err := measureFiles(paths)
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read measures", Detail: err.Error()}}
 	}
+	files := make([]File, 0, len(names))
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read measures", Detail: err.Error()}}
+		}
+		files = append(files, File{Name: name, Bytes: b})
+	}
+	return LoadFiles(files)
+}
+
+// File is a measure file's name and content, for loading from memory,
+// as an editor does with unsaved buffers.
+type File struct {
+	Name  string
+	Bytes []byte
+}
+
+// LoadFiles decodes measure files already in memory, in name order.
+// Relative policy module paths resolve against each file's folder on
+// disk, as Load's do.
+func LoadFiles(files []File) (*Module, hcl.Diagnostics) {
+	sorted := append([]File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	parser := hclparse.NewParser()
 	mod := &Module{}
 	var diags hcl.Diagnostics
 	broken := false
-	for _, name := range files {
-		f, pdiags := parser.ParseHCLFile(name)
+	for _, file := range sorted {
+		f, pdiags := parser.ParseHCL(file.Bytes, file.Name)
 		diags = append(diags, pdiags...)
 		// A file with syntax errors is not decoded: its partial body
 		// would only add follow-on errors to the one that matters.
@@ -37,7 +61,7 @@ func Load(paths []string) (*Module, hcl.Diagnostics) {
 			broken = true
 			continue
 		}
-		diags = append(diags, decodeFile(mod, f, name)...)
+		diags = append(diags, decodeFile(mod, f, file.Name)...)
 	}
 	mod.Files = parser.Files()
 	if !broken {
