@@ -30,6 +30,7 @@ type EvalOptions struct {
 	Concurrency int                       // measures at once; 0 means the number of CPUs
 	Params      map[string]map[string]any // measure ID → parameter → value, overriding defaults
 	Gate        gate.Policy               // how the report's gate is decided
+	Measures    []string                  // evaluate only these measures; all when empty
 }
 
 // DefaultTimeout bounds the evaluation of one measure.
@@ -55,14 +56,18 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 	if r.timeout <= 0 {
 		r.timeout = DefaultTimeout
 	}
-	verdicts := make([]verdict.Verdict, len(s.measures))
+	measures, err := s.selectMeasures(opts.Measures)
+	if err != nil {
+		return nil, err
+	}
+	verdicts := make([]verdict.Verdict, len(measures))
 	workers := opts.Concurrency
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	sem := make(chan struct{}, workers)
 	var wg sync.WaitGroup
-	for i, m := range s.measures {
+	for i, m := range measures {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -72,16 +77,38 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		}()
 	}
 	wg.Wait()
-	return s.report(ev, asOf, verdicts, opts.Gate), nil
+	return s.report(ev, asOf, measures, verdicts, opts.Gate), nil
+}
+
+// selectMeasures returns the measures named, in ID order, or all.
+func (s *Set) selectMeasures(ids []string) ([]*measure, error) {
+	if len(ids) == 0 {
+		return s.measures, nil
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []*measure
+	for _, m := range s.measures {
+		if want[m.def.ID] {
+			out = append(out, m)
+			delete(want, m.def.ID)
+		}
+	}
+	for id := range want {
+		return nil, fmt.Errorf("no measure %q", id)
+	}
+	return out, nil
 }
 
 // report assembles the run's report: waivers are applied once every
 // measure has a verdict (a compensating measure must be known), then
 // each verdict's gate count, the summary and the gate follow.
-func (s *Set) report(ev *Evidence, asOf time.Time, verdicts []verdict.Verdict, policy gate.Policy) *verdict.Report {
+func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts []verdict.Verdict, policy gate.Policy) *verdict.Report {
 	notices := applyWaivers(verdicts, s.mod.Waivers, asOf)
 	for i := range verdicts {
-		verdicts[i].CountsAs = countsAs(verdicts[i], s.measures[i].def)
+		verdicts[i].CountsAs = countsAs(verdicts[i], measures[i].def)
 	}
 	rep := &verdict.Report{
 		SchemaVersion: verdict.SchemaVersion,

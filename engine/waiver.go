@@ -71,7 +71,11 @@ func waiverNotices(w *lang.Waiver, verdicts []verdict.Verdict, byID map[string]i
 		out = append(out, warn("waiver %s expires on %s, in %d days", w.ID, w.ExpiresText, int(left.Hours()/24)))
 	}
 	if w.Compensating != "" {
-		if comp := verdicts[byID[w.Compensating]]; comp.Status != verdict.Pass {
+		ci, ok := byID[w.Compensating]
+		if !ok {
+			return append(out, warn("waiver %s does not apply: its compensating measure %s was not evaluated in this run", w.ID, w.Compensating)), false
+		}
+		if comp := verdicts[ci]; comp.Status != verdict.Pass {
 			return append(out, warn("waiver %s does not apply: its compensating measure %s is %s, not pass", w.ID, w.Compensating, comp.Status)), false
 		}
 	}

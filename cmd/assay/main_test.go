@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/assay-dev/assay/engine/verdict/verdicttest"
@@ -23,6 +24,11 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			schemas, err := filepath.Abs("../../../shared/schemas")
+			if err != nil {
+				return err
+			}
+			env.Setenv("SCHEMAS", schemas)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -40,7 +40,7 @@ func fail(code int, format string, args ...any) error {
 // calls os.Exit, so tests can drive it with buffers.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
-	root.SetArgs(args)
+	root.SetArgs(goTestStyle(args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
@@ -66,7 +66,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default ./assay.yaml when present)")
-	root.AddCommand(newEval(), newCollect(), newValidate(), newSchema())
+	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newSchema())
 	return root
 }
 

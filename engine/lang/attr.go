@@ -151,7 +151,7 @@ func (d *decoder) expr(attrs hcl.Attributes, name string) *Expr {
 // goValue turns a parameter default into the Go value CEL and Rego see.
 func goValue(v cty.Value) (any, error) {
 	if v.IsNull() {
-		return nil, fmt.Errorf("null is not allowed")
+		return nil, nil
 	}
 	t := v.Type()
 	switch {
@@ -161,6 +161,16 @@ func goValue(v cty.Value) (any, error) {
 		return v.True(), nil
 	case t == cty.Number:
 		return goNumber(v.AsBigFloat()), nil
+	case t.IsObjectType() || t.IsMapType():
+		out := map[string]any{}
+		for k, e := range v.AsValueMap() {
+			g, err := goValue(e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = g
+		}
+		return out, nil
 	case t.IsListType() || t.IsTupleType() || t.IsSetType():
 		var out []any
 		for _, e := range v.AsValueSlice() {

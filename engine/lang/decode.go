@@ -176,6 +176,10 @@ func (d *decoder) paramDefault(attr *hcl.Attribute) any {
 	if diags.HasErrors() {
 		return nil
 	}
+	if val.IsNull() {
+		d.errorf(attr.Expr.Range(), "Invalid parameter default", "The default value must not be null.")
+		return nil
+	}
 	g, err := goValue(val)
 	if err != nil {
 		d.errorf(attr.Expr.Range(), "Invalid parameter default", "The default value: %s.", err)
