@@ -31,6 +31,8 @@ type EvalOptions struct {
 	Params      map[string]map[string]any // measure ID → parameter → value, overriding defaults
 	Gate        gate.Policy               // how the report's gate is decided
 	Measures    []string                  // evaluate only these measures; all when empty
+
+	trace *[]Step // set by Explain, for its single measure
 }
 
 // DefaultTimeout bounds the evaluation of one measure.
@@ -49,7 +51,7 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		return nil, err
 	}
 	asOf := opts.AsOf.UTC()
-	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout, sources: map[string]*lang.Source{}}
+	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout, sources: map[string]*lang.Source{}, trace: opts.trace}
 	for _, src := range s.mod.Sources {
 		r.sources[src.Name] = src
 	}
@@ -142,6 +144,7 @@ func runID(r verdict.Run) string {
 
 // run is the state shared by the measures of one evaluation.
 type run struct {
+	trace   *[]Step
 	ev      *Evidence
 	sources map[string]*lang.Source
 	asOf    time.Time
@@ -162,6 +165,7 @@ func (r *run) evaluate(ctx context.Context, m *measure, params map[string]any) (
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
 	st := &state{run: r, m: m, v: &v, vars: map[string]any{}}
+	st.recordEvidence()
 	st.evaluate(ctx, params)
 	if reason := r.staleness(m); reason != "" && v.Status != verdict.Error {
 		v.Status, v.Reason = verdict.Stale, reason
@@ -236,6 +240,7 @@ func (st *state) runPolicies(ctx context.Context, params map[string]any) bool {
 	results := map[string]any{}
 	for _, p := range st.m.policies {
 		res, err := p.query.Eval(ctx, input)
+		st.recordPolicy(p, res, err)
 		if err != nil {
 			st.fail(verdict.Error, fmt.Errorf("policy %s (%s): %w", p.name, p.query.Text, err))
 			return false
@@ -277,6 +282,7 @@ func (st *state) runQuantities(ctx context.Context) bool {
 
 func (st *state) quantity(ctx context.Context, q quantity, kind string, into map[string]verdict.Measure) bool {
 	x, err := q.prog.Float(ctx, st.vars)
+	st.recordProgram(kind, q.def.Name, q.prog, x, err)
 	switch {
 	case errors.Is(err, calc.ErrNoValue):
 		st.noData(fmt.Sprintf("%s %s gave no value", kind, q.def.Name))
@@ -295,6 +301,7 @@ func (st *state) quantity(ctx context.Context, q quantity, kind string, into map
 
 func (st *state) indicator(ctx context.Context) (float64, bool) {
 	x, err := st.m.indicator.Float(ctx, st.vars)
+	st.recordProgram("indicator", "", st.m.indicator, x, err)
 	switch {
 	case errors.Is(err, calc.ErrNoValue):
 		st.noData("the indicator gave no value")
@@ -324,6 +331,7 @@ func (st *state) decide(ctx context.Context, value float64) {
 			continue
 		}
 		ok, err := c.prog.Bool(ctx, st.vars)
+		st.recordProgram(string(c.status), "", c.prog, ok, err)
 		if err != nil {
 			st.fail(verdict.Error, fmt.Errorf("decision %s: %w", c.status, calc.Explain(err)))
 			return

@@ -66,7 +66,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default ./assay.yaml when present)")
-	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newSchema())
+	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newSchema())
 	return root
 }
 

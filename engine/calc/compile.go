@@ -41,9 +41,10 @@ type Spec struct {
 // Program is a compiled, type-checked expression. It is safe for
 // concurrent use.
 type Program struct {
-	Expr *lang.Expr
-	Refs []string // the base and derived measures the expression reads, sorted
-	Cost uint64   // the static cost estimate's upper bound
+	Expr  *lang.Expr
+	Refs  []string // the base and derived measures the expression reads, sorted
+	Reads []string // every name it reads: measures, value, target, and evidence.X, policy.X, params.X; sorted
+	Cost  uint64   // the static cost estimate's upper bound
 
 	prg cel.Program
 }
@@ -111,15 +112,21 @@ func (p *Program) checkRefs(checked *cel.Ast, spec Spec) hcl.Diagnostics {
 		}
 		return p.Expr.RangeAt(loc.Line(), loc.Column())
 	}
-	refs := map[string]bool{}
+	refs, reads := map[string]bool{}, map[string]bool{}
 	celast.PostOrderVisit(native.Expr(), celast.NewExprVisitor(func(x celast.Expr) {
 		switch x.Kind() {
 		case celast.SelectKind:
 			if d := checkSelect(x, spec, at); d != nil {
 				diags = append(diags, d)
 			}
+			if name := selectName(x); name != "" {
+				reads[name] = true
+			}
 		case celast.IdentKind:
 			name := x.AsIdent()
+			if name == VarValue || name == VarTarget {
+				reads[name] = true
+			}
 			if name == VarTarget && spec.Scope == ScopeDecision && !spec.HasTarget {
 				diags = append(diags, diag(at(x.ID()), "No target",
 					fmt.Sprintf("In %s: target is used, but the indicator declares no target.", spec.What)))
@@ -127,7 +134,7 @@ func (p *Program) checkRefs(checked *cel.Ast, spec Spec) hcl.Diagnostics {
 			if !slices.Contains(spec.Quantities, name) {
 				return
 			}
-			refs[name] = true
+			refs[name], reads[name] = true, true
 			if spec.Scope == ScopeBase {
 				diags = append(diags, diag(at(x.ID()), "Base measure reads a measure",
 					fmt.Sprintf("In %s: a base measure is taken from evidence, policies and parameters, so it cannot read %q. Combine measures in a derived_measure.", spec.What, name)))
@@ -138,7 +145,26 @@ func (p *Program) checkRefs(checked *cel.Ast, spec Spec) hcl.Diagnostics {
 		p.Refs = append(p.Refs, r)
 	}
 	slices.Sort(p.Refs)
+	for r := range reads {
+		p.Reads = append(p.Reads, r)
+	}
+	slices.Sort(p.Reads)
 	return diags
+}
+
+// selectName returns "evidence.X", "policy.X" or "params.X" for such a
+// selection, and "" for any other.
+func selectName(x celast.Expr) string {
+	sel := x.AsSelect()
+	op := sel.Operand()
+	if op.Kind() != celast.IdentKind {
+		return ""
+	}
+	switch op.AsIdent() {
+	case VarEvidence, VarPolicy, VarParams:
+		return op.AsIdent() + "." + sel.FieldName()
+	}
+	return ""
 }
 
 // checkSelect reports evidence.X, policy.X or params.X where X is not

@@ -1,0 +1,156 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/assay-dev/assay/engine/calc"
+	"github.com/assay-dev/assay/engine/policy"
+	"github.com/assay-dev/assay/engine/verdict"
+)
+
+// Step is one step of a measure's evaluation, as explain shows it.
+type Step struct {
+	Kind   string  // evidence, policy, base_measure, derived_measure, indicator, pass, warn
+	Name   string  // the source, policy or measure name; empty for the indicator and criteria
+	Expr   string  // the CEL, or the Rego query
+	Result string  // what it gave: a number, true or false, a count of findings
+	Inputs []Input // the names it read, with their values
+	Err    string  // why it failed
+}
+
+// Input is a name an expression read and its value at that point.
+type Input struct {
+	Name  string
+	Value string
+}
+
+// Explanation is the trace of one measure's evaluation.
+type Explanation struct {
+	Verdict verdict.Verdict
+	Steps   []Step
+}
+
+// Explain evaluates one measure, as Evaluate would, and records each
+// step: evidence, policies, base and derived measures, the indicator
+// and every decision criterion tried, with the values each read.
+func (s *Set) Explain(ctx context.Context, id string, ev *Evidence, opts EvalOptions) (*Explanation, error) {
+	opts.Measures = []string{id}
+	tracer := &[]Step{}
+	opts.trace = tracer
+	rep, err := s.Evaluate(ctx, ev, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Explanation{Verdict: rep.Verdicts[0], Steps: *tracer}, nil
+}
+
+// record adds a step when the evaluation is being traced.
+func (st *state) record(step Step) {
+	if st.trace != nil {
+		*st.trace = append(*st.trace, step)
+	}
+}
+
+func (st *state) recordEvidence() {
+	for _, ref := range st.m.def.Evidence {
+		se := st.ev.sources[ref.Name]
+		if se == nil {
+			continue
+		}
+		step := Step{Kind: "evidence", Name: ref.Name, Result: fmt.Sprintf("%d records in %d files", len(se.values), len(se.files))}
+		if se.err != nil {
+			step.Err = se.err.Error()
+		}
+		st.record(step)
+	}
+}
+
+func (st *state) recordPolicy(p compiledPolicy, result any, err error) {
+	step := Step{Kind: "policy", Name: p.name, Expr: p.query.Text}
+	switch {
+	case err != nil:
+		step.Err = err.Error()
+	case policy.Findings(result) != nil:
+		step.Result = fmt.Sprintf("%d findings", len(policy.Findings(result)))
+	default:
+		step.Result = describe(result)
+	}
+	st.record(step)
+}
+
+func (st *state) recordProgram(kind, name string, prog *calc.Program, result any, err error) {
+	step := Step{Kind: kind, Name: name, Expr: prog.Expr.Text, Inputs: st.inputs(prog)}
+	if err != nil {
+		step.Err = err.Error()
+	} else {
+		step.Result = describe(result)
+	}
+	st.record(step)
+}
+
+// inputs lists the values of the names prog reads.
+func (st *state) inputs(prog *calc.Program) []Input {
+	var out []Input
+	for _, name := range prog.Reads {
+		kind, field, dotted := strings.Cut(name, ".")
+		var v any
+		var ok bool
+		if dotted {
+			v, ok = lookup(st.vars[kind], field)
+		} else {
+			v, ok = st.vars[name]
+		}
+		switch {
+		case !ok:
+		case kind == calc.VarEvidence && dotted:
+			out = append(out, Input{Name: name, Value: fmt.Sprintf("%d records", len(v.([]any)))})
+		default:
+			out = append(out, Input{Name: name, Value: describe(v)})
+		}
+	}
+	return out
+}
+
+func lookup(container any, field string) (any, bool) {
+	switch m := container.(type) {
+	case map[string]any:
+		v, ok := m[field]
+		return v, ok
+	}
+	return nil, false
+}
+
+// describe renders a value briefly: numbers in their shortest form,
+// lists by their length.
+func describe(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return formatNumber(x)
+	case []any:
+		if len(x) <= 5 {
+			var parts []string
+			for _, e := range x {
+				parts = append(parts, describe(e))
+			}
+			return "[" + strings.Join(parts, ", ") + "]"
+		}
+		return fmt.Sprintf("list of %d", len(x))
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		return fmt.Sprintf("object with %s", strings.Join(keys, ", "))
+	case string:
+		return fmt.Sprintf("%q", x)
+	}
+	return fmt.Sprint(v)
+}
+
+func formatNumber(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", f), "0"), ".")
+}
