@@ -7,15 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
+	"github.com/assay-dev/assay/engine/report/reporttest"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -226,42 +224,10 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-// schemaDir is ../shared/schemas beside the module, found from the
-// package folder the test runs in.
-func schemaDir(t *testing.T) string {
-	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(wd, "..", "..", "..", "shared", "schemas")
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("the official schemas are missing: %v (they live in ../shared/schemas beside the module)", err)
-	}
-	return dir
-}
-
-// validateJSON checks doc against the JSON schema in file, with
-// patterns (Go regexp) and formats asserted, as the schema's draft
-// (07 for OSCAL, 04 for SARIF) says.
+// validateJSON checks doc against an official JSON schema file.
 func validateJSON(t *testing.T, file string, doc []byte) map[string]any {
 	t.Helper()
-	sch, err := jsonschema.NewCompiler().Compile(filepath.Join(schemaDir(t), file))
-	if err != nil {
-		t.Fatalf("compiling %s: %v", file, err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Fatalf("output is not valid against %s:\n%v", file, err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(doc, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return reporttest.ValidateJSON(t, file, doc)
 }
 
 // path walks decoded JSON by keys and indexes.
@@ -600,22 +566,10 @@ func TestJUnit(t *testing.T) {
 	}
 }
 
-// xmllint validates doc against junit-10.xsd with xmllint, which CI
-// installs (Debian: libxml2-utils).
+// xmllint validates doc against junit-10.xsd.
 func xmllint(t *testing.T, doc []byte) {
 	t.Helper()
-	bin, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Fatal("xmllint is not installed: apt-get install -y libxml2-utils (CI installs it)")
-	}
-	file := filepath.Join(t.TempDir(), "junit.xml")
-	if err := os.WriteFile(file, doc, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "--noout", "--schema", filepath.Join(schemaDir(t), "junit-10.xsd"), file)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("xmllint rejects the JUnit output: %v\n%s", err, out)
-	}
+	reporttest.ValidateJUnit(t, doc)
 }
 
 func TestUniqueName(t *testing.T) {
