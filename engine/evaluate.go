@@ -17,6 +17,7 @@ import (
 	"github.com/assay-dev/assay/engine/gate"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/policy"
+	"github.com/assay-dev/assay/engine/trend"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -31,6 +32,12 @@ type EvalOptions struct {
 	Params      map[string]map[string]any // measure ID → parameter → value, overriding defaults
 	Gate        gate.Policy               // how the report's gate is decided
 	Measures    []string                  // evaluate only these measures; all when empty
+
+	// History holds each measure's recorded indicator values. When it is
+	// set, every verdict gets a trend, and CEL's history holds the values
+	// recorded before the as-of time; when nil, history is empty and
+	// verdicts have no trend.
+	History map[string][]trend.Sample
 
 	trace *[]Step // set by Explain, for its single measure
 }
@@ -51,7 +58,7 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		return nil, err
 	}
 	asOf := opts.AsOf.UTC()
-	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout, sources: map[string]*lang.Source{}, trace: opts.trace}
+	r := &run{ev: ev, asOf: asOf, nowText: asOf.Format(time.RFC3339Nano), timeout: opts.Timeout, sources: map[string]*lang.Source{}, trace: opts.trace, history: opts.History}
 	for _, src := range s.mod.Sources {
 		r.sources[src.Name] = src
 	}
@@ -79,6 +86,9 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		}()
 	}
 	wg.Wait()
+	if opts.History != nil {
+		addTrends(measures, verdicts, opts.History, asOf)
+	}
 	return s.report(ev, asOf, measures, verdicts, opts.Gate), nil
 }
 
@@ -144,6 +154,7 @@ func runID(r verdict.Run) string {
 
 // run is the state shared by the measures of one evaluation.
 type run struct {
+	history map[string][]trend.Sample
 	trace   *[]Step
 	ev      *Evidence
 	sources map[string]*lang.Source
@@ -187,6 +198,7 @@ func (st *state) evaluate(ctx context.Context, params map[string]any) {
 	}
 	st.vars[calc.VarParams] = params
 	st.vars[calc.VarNow] = st.asOf
+	st.vars[calc.VarHistory] = historyValue(st.history[st.m.def.ID], st.asOf)
 	if !st.runPolicies(ctx, params) || !st.runQuantities(ctx) {
 		return
 	}

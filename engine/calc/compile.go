@@ -124,8 +124,12 @@ func (p *Program) checkRefs(checked *cel.Ast, spec Spec) hcl.Diagnostics {
 			}
 		case celast.IdentKind:
 			name := x.AsIdent()
-			if name == VarValue || name == VarTarget {
+			if name == VarValue || name == VarTarget || name == VarHistory {
 				reads[name] = true
+			}
+			if name == VarHistory && spec.Scope == ScopeBase {
+				diags = append(diags, diag(at(x.ID()), "Base measure reads history",
+					fmt.Sprintf("In %s: history holds the indicator's past values; read it in a derived measure, the indicator or the decision.", spec.What)))
 			}
 			if name == VarTarget && spec.Scope == ScopeDecision && !spec.HasTarget {
 				diags = append(diags, diag(at(x.ID()), "No target",

@@ -14,7 +14,8 @@ const (
 	// ScopeBase is a base measure: evidence, policies, parameters, now.
 	ScopeBase Scope = iota
 	// ScopeDerived is a derived measure or the indicator: the base scope
-	// plus every base and derived measure as a double.
+	// plus every base and derived measure as a double, and history: the
+	// indicator's past values, oldest first, as {as_of, value} maps.
 	ScopeDerived
 	// ScopeDecision is a decision criterion: the derived scope plus
 	// value and target.
@@ -29,6 +30,7 @@ const (
 	VarNow      = "now"
 	VarValue    = "value"
 	VarTarget   = "target"
+	VarHistory  = "history"
 )
 
 // baseEnv is the environment shared by every measure: the standard
@@ -67,7 +69,9 @@ type Envs struct {
 // NewEnvs builds the environments of a measure whose base and derived
 // measures are named quantities.
 func NewEnvs(quantities []string) (*Envs, error) {
-	var vars []cel.EnvOption
+	vars := []cel.EnvOption{
+		cel.Variable(VarHistory, cel.ListType(cel.MapType(cel.StringType, cel.DynType))),
+	}
 	for _, q := range quantities {
 		vars = append(vars, cel.Variable(q, cel.DoubleType))
 	}

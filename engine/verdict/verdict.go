@@ -6,6 +6,7 @@ package verdict
 import (
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/policy"
+	"github.com/assay-dev/assay/engine/trend"
 )
 
 // SchemaVersion is the version of the verdict JSON format.
@@ -206,13 +207,6 @@ type Evidence struct {
 	CollectedAt   string `json:"collected_at,omitempty"` // RFC 3339; known for bundled evidence
 }
 
-// Trend compares a verdict's value with the measure's recorded history.
-type Trend struct {
-	Previous     *float64 `json:"previous"`
-	PreviousAsOf string   `json:"previous_as_of,omitempty"`
-	Delta        *float64 `json:"delta"`
-	Direction    string   `json:"direction"` // improving, worsening, steady or none
-	Points       int      `json:"points"`
-	WindowMean   *float64 `json:"window_mean"`
-	Window       string   `json:"window,omitempty"`
-}
+// Trend compares a verdict's value with the measure's recorded
+// history; see package trend.
+type Trend = trend.Trend
