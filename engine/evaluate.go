@@ -265,15 +265,16 @@ func (st *state) runPolicies(ctx context.Context, params map[string]any) bool {
 }
 
 func (st *state) policyInput(params map[string]any) (ast.Value, error) {
-	evidence := map[string]ast.Value{}
+	evidence, locations := map[string]ast.Value{}, map[string]ast.Value{}
 	for _, ref := range st.m.def.Evidence {
 		evidence[ref.Name] = st.ev.sources[ref.Name].rego
+		locations[ref.Name] = st.ev.sources[ref.Name].regoLocs
 	}
 	pv, err := policy.Value(params)
 	if err != nil {
 		return nil, err
 	}
-	return policy.Input(evidence, pv, st.nowText), nil
+	return policy.Input(evidence, locations, pv, st.nowText), nil
 }
 
 // runQuantities computes the base measures, then the derived ones in

@@ -27,6 +27,7 @@ type sourceEvidence struct {
 	records     []evidence.Record
 	values      []any     // the records' values, as CEL reads them
 	rego        ast.Value // the records in Rego's form; nil until a policy needs it
+	regoLocs    ast.Value // where each record came from, in Rego's form
 	err         error     // why the source could not be collected or decoded
 	collectedAt time.Time // zero when freshness does not apply
 }
@@ -81,11 +82,7 @@ func loadSource(src bundle.Source) (*sourceEvidence, error) {
 		at = src.CollectedAt.UTC().Format(time.RFC3339Nano)
 	}
 	for _, f := range src.Files {
-		format, ok := formats[f.MediaType]
-		if !ok {
-			return nil, fmt.Errorf("%s: media type %s cannot be decoded (source %s)", f.Name, f.MediaType, src.Name)
-		}
-		recs, err := evidence.Decode(f.Name, f.Data, format)
+		recs, err := decodeFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("%w (source %s)", err, src.Name)
 		}
@@ -101,6 +98,19 @@ func loadSource(src bundle.Source) (*sourceEvidence, error) {
 		se.values[i] = r.Value
 	}
 	return se, nil
+}
+
+// decodeFile decodes one collected file by its media type; a
+// spreadsheet's media type may name the sheet to read.
+func decodeFile(f bundle.File) ([]evidence.Record, error) {
+	if sheet, ok := plugins.ParseXLSXMediaType(f.MediaType); ok {
+		return evidence.DecodeXLSX(f.Name, f.Data, sheet)
+	}
+	format, ok := formats[f.MediaType]
+	if !ok {
+		return nil, fmt.Errorf("%s: media type %s cannot be decoded", f.Name, f.MediaType)
+	}
+	return evidence.Decode(f.Name, f.Data, format)
 }
 
 func (ev *Evidence) digest() string {
@@ -134,8 +144,18 @@ func (ev *Evidence) prepareRego(s *Set) error {
 			if err != nil {
 				return fmt.Errorf("source %s: %w", ref.Name, err)
 			}
-			se.rego = v
+			se.rego, se.regoLocs = v, se.locations()
 		}
 	}
 	return nil
+}
+
+// locations lists where each record came from, for policies.
+func (se *sourceEvidence) locations() ast.Value {
+	files := make([]string, len(se.values))
+	lines := make([]int, len(se.values))
+	for i, r := range se.records {
+		files[i], lines[i] = r.File, r.Line
+	}
+	return policy.Locations(files, lines)
 }

@@ -46,7 +46,7 @@ func runCollect(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "collect needs --out BUNDLE")
 	}
 	ctx := cmd.Context()
-	set, mod, diags := compile(ctx, measurePaths(args, v.GetStringSlice("measures")), v.GetString("evidence"))
+	set, mod, diags := compile(ctx, v, measurePaths(args, v.GetStringSlice("measures")))
 	if diags.HasErrors() {
 		printDiags(cmd.ErrOrStderr(), diags, mod)
 		return &exitError{code: exitUsage}

@@ -61,7 +61,7 @@ func runEval(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "%v", err)
 	}
 	ctx := cmd.Context()
-	set, mod, diags := compile(ctx, measurePaths(args, v.GetStringSlice("measures")), v.GetString("evidence"))
+	set, mod, diags := compile(ctx, v, measurePaths(args, v.GetStringSlice("measures")))
 	if diags.HasErrors() {
 		printDiags(cmd.ErrOrStderr(), diags, mod)
 		return &exitError{code: exitUsage}

@@ -45,7 +45,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "--format must be text or json, not %q", format)
 	}
 	ctx := cmd.Context()
-	set, mod, diags := compile(ctx, measurePaths(args[1:], v.GetStringSlice("measures")), v.GetString("evidence"))
+	set, mod, diags := compile(ctx, v, measurePaths(args[1:], v.GetStringSlice("measures")))
 	if diags.HasErrors() {
 		printDiags(cmd.ErrOrStderr(), diags, mod)
 		return &exitError{code: exitUsage}

@@ -5,29 +5,59 @@ import (
 	"io"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/viper"
 
 	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/diag"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/plugins"
+	"github.com/assay-dev/assay/plugins/command"
+	"github.com/assay-dev/assay/plugins/external"
 	"github.com/assay-dev/assay/plugins/file"
+	"github.com/assay-dev/assay/plugins/github"
+	"github.com/assay-dev/assay/plugins/http"
 )
 
 // builtins are the plugins every run has.
 func builtins() plugins.Registry {
-	return plugins.Registry{"file": file.Plugin{}}
+	return plugins.Registry{
+		"file":    file.Plugin{},
+		"http":    http.Plugin{},
+		"command": command.Plugin{},
+		"github":  github.Plugin{},
+	}
 }
 
-// compile loads and compiles the measures at paths. On errors it
-// returns every diagnostic, sorted, and a nil set.
-func compile(ctx context.Context, paths []string, evidenceDir string) (*engine.Set, *lang.Module, hcl.Diagnostics) {
+// registry is the built-in plugins plus the external ones found in the
+// configured plugin folder.
+func registry(v *viper.Viper) (plugins.Registry, error) {
+	reg := builtins()
+	dir := v.GetString("plugin-dir")
+	if dir == "" {
+		return reg, nil
+	}
+	found, err := external.Discover(dir)
+	if err != nil {
+		return nil, err
+	}
+	return reg, external.Register(reg, found)
+}
+
+// compile loads and compiles the measures at paths, with the evidence
+// folder and plugins the settings name. On errors it returns every
+// diagnostic, sorted, and a nil set.
+func compile(ctx context.Context, v *viper.Viper, paths []string) (*engine.Set, *lang.Module, hcl.Diagnostics) {
+	reg, err := registry(v)
+	if err != nil {
+		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot load plugins", Detail: err.Error()}}
+	}
 	mod, diags := lang.Load(paths)
 	if mod == nil {
 		return nil, nil, diags
 	}
 	// Compile even a module with errors, so that CEL and Rego mistakes
 	// are reported in the same run as the structural ones.
-	set, cdiags := engine.Compile(ctx, mod, engine.Options{Plugins: builtins(), EvidenceDir: evidenceDir})
+	set, cdiags := engine.Compile(ctx, mod, engine.Options{Plugins: reg, EvidenceDir: v.GetString("evidence")})
 	diags = diag.Sort(append(diags, cdiags...))
 	if diags.HasErrors() {
 		set = nil

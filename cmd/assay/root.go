@@ -66,7 +66,8 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default ./assay.yaml when present)")
-	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newSchema())
+	root.PersistentFlags().String("plugin-dir", "", "folder of external plugins (assay-plugin-NAME executables)")
+	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newFmt(), newSchema())
 	return root
 }
 

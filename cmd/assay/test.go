@@ -56,7 +56,7 @@ func runTest(cmd *cobra.Command, args []string) error {
 	paths := testPaths(args)
 	ctx := cmd.Context()
 	hclPaths, regoPaths := splitPaths(paths)
-	set, mod, diags := compile(ctx, hclPaths, "")
+	set, mod, diags := compile(ctx, v, hclPaths)
 	tests, files, tdiags := lang.LoadTests(hclPaths)
 	if mod != nil && !tdiags.HasErrors() {
 		tdiags = append(tdiags, mod.CheckTests(tests)...)

@@ -29,7 +29,7 @@ func runValidate(cmd *cobra.Command, args []string) error {
 	if format != "text" && format != "json" {
 		return fail(exitUsage, "--format must be text or json, not %q", format)
 	}
-	_, mod, diags := compile(cmd.Context(), measurePaths(args, v.GetStringSlice("measures")), v.GetString("evidence"))
+	_, mod, diags := compile(cmd.Context(), v, measurePaths(args, v.GetStringSlice("measures")))
 	out := cmd.OutOrStdout()
 	if format == "json" {
 		if err := diag.WriteJSON(out, diags); err != nil {

@@ -27,7 +27,7 @@ const (
 )
 
 // Formats lists the formats Decode understands, in a fixed order.
-var Formats = []Format{JSON, NDJSON, YAML, CSV}
+var Formats = []Format{JSON, NDJSON, YAML, CSV, XLSX}
 
 // formatWords maps the words and extensions users write to formats.
 var formatWords = map[string]Format{
@@ -37,11 +37,12 @@ var formatWords = map[string]Format{
 	"yaml":   YAML,
 	"yml":    YAML,
 	"csv":    CSV,
+	"xlsx":   XLSX,
 }
 
 // FormatFor picks the format from the file extension: .json, .ndjson or
-// .jsonl, .yaml or .yml, .csv (in any letter case). Other extensions are
-// an error.
+// .jsonl, .yaml or .yml, .csv, .xlsx (in any letter case). Other
+// extensions are an error.
 func FormatFor(name string) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if f, ok := formatWords[strings.TrimPrefix(ext, ".")]; ok {
@@ -75,6 +76,8 @@ func Decode(name string, data []byte, f Format) ([]Record, error) {
 		recs, err = decodeYAML(name, data)
 	case CSV:
 		recs, err = decodeCSV(name, data)
+	case XLSX:
+		recs, err = DecodeXLSX(name, data, "")
 	default:
 		return nil, &DecodeError{File: name, Msg: fmt.Sprintf("unknown format %q", string(f))}
 	}

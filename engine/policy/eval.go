@@ -74,15 +74,19 @@ func number(n json.Number) (any, error) {
 	return f, nil
 }
 
-// Finding is one per-resource result of a policy.
+// Finding is one per-resource result of a policy. File and Line come
+// from the finding's location, when the policy gives one.
 type Finding struct {
 	Message  string `json:"message"`
 	Resource string `json:"resource,omitempty"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
 }
 
 // Findings picks the findings out of a query result: the elements of a
-// set or array that are objects with a string msg. Other results (a
-// number, a bool) have none.
+// set or array that are objects with a string msg, an optional resource
+// and an optional location ({"file", "line"}, as input.locations gives
+// it). Other results (a number, a bool) have none.
 func Findings(result any) []Finding {
 	list, ok := result.([]any)
 	if !ok {
@@ -101,6 +105,12 @@ func Findings(result any) []Finding {
 		f := Finding{Message: msg}
 		if r, ok := obj["resource"]; ok {
 			f.Resource = fmt.Sprint(r)
+		}
+		if loc, ok := obj["location"].(map[string]any); ok {
+			f.File, _ = loc["file"].(string)
+			if line, ok := loc["line"].(int64); ok && line > 0 {
+				f.Line = int(line)
+			}
 		}
 		out = append(out, f)
 	}

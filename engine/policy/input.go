@@ -60,20 +60,42 @@ func objectValue(m map[string]any) (ast.Value, error) {
 	return ast.NewObject(pairs...), nil
 }
 
-// Input builds one measure's policy input from values already converted.
-func Input(evidence map[string]ast.Value, params ast.Value, now string) ast.Value {
-	names := make([]string, 0, len(evidence))
-	for n := range evidence {
-		names = append(names, n)
+// Locations converts where each record of a source came from into
+// Rego's form: an array parallel to the records, each {"file", "line"}.
+func Locations(files []string, lines []int) ast.Value {
+	terms := make([]*ast.Term, len(files))
+	for i := range files {
+		terms[i] = ast.ObjectTerm(
+			[2]*ast.Term{ast.StringTerm("file"), ast.StringTerm(files[i])},
+			[2]*ast.Term{ast.StringTerm("line"), ast.IntNumberTerm(lines[i])},
+		)
 	}
-	sort.Strings(names)
-	ev := make([][2]*ast.Term, len(names))
-	for i, n := range names {
-		ev[i] = [2]*ast.Term{ast.StringTerm(n), ast.NewTerm(evidence[n])}
-	}
+	return ast.NewArray(terms...)
+}
+
+// Input builds one measure's policy input from values already
+// converted: input.evidence.<source>, input.locations.<source> (where
+// each record came from), input.params and input.now.
+func Input(evidence, locations map[string]ast.Value, params ast.Value, now string) ast.Value {
+	ev := byName(evidence)
 	return ast.NewObject(
-		[2]*ast.Term{ast.StringTerm("evidence"), ast.NewTerm(ast.NewObject(ev...))},
+		[2]*ast.Term{ast.StringTerm("evidence"), ast.NewTerm(ev)},
+		[2]*ast.Term{ast.StringTerm("locations"), ast.NewTerm(byName(locations))},
 		[2]*ast.Term{ast.StringTerm("params"), ast.NewTerm(params)},
 		[2]*ast.Term{ast.StringTerm("now"), ast.StringTerm(now)},
 	)
+}
+
+// byName makes an object of named values, keys in order.
+func byName(values map[string]ast.Value) ast.Value {
+	names := make([]string, 0, len(values))
+	for n := range values {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	pairs := make([][2]*ast.Term, len(names))
+	for i, n := range names {
+		pairs[i] = [2]*ast.Term{ast.StringTerm(n), ast.NewTerm(values[n])}
+	}
+	return ast.NewObject(pairs...)
 }

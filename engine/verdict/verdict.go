@@ -189,7 +189,7 @@ type Finding struct {
 func FromPolicy(name string, fs []policy.Finding) []Finding {
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
-		out[i] = Finding{Policy: name, Message: f.Message, Resource: f.Resource}
+		out[i] = Finding{Policy: name, Message: f.Message, Resource: f.Resource, File: f.File, Line: f.Line}
 	}
 	return out
 }

@@ -1,5 +1,6 @@
 // Package file is the built-in plugin that reads evidence from local
-// files: JSON, NDJSON, YAML and CSV, named by paths or globs.
+// files: JSON, NDJSON, YAML, CSV and XLSX spreadsheets, named by paths
+// or globs.
 package file
 
 import (
@@ -26,6 +27,7 @@ func (Plugin) Name() string { return "file" }
 type config struct {
 	Paths  []string `hcl:"paths"`
 	Format string   `hcl:"format,optional"`
+	Sheet  string   `hcl:"sheet,optional"` // xlsx: the sheet to read; the first when empty
 }
 
 var mediaTypes = map[string]string{
@@ -33,6 +35,7 @@ var mediaTypes = map[string]string{
 	"ndjson": plugins.MediaNDJSON,
 	"yaml":   plugins.MediaYAML,
 	"csv":    plugins.MediaCSV,
+	"xlsx":   plugins.MediaXLSX,
 }
 
 var extensions = map[string]string{
@@ -42,6 +45,7 @@ var extensions = map[string]string{
 	".yaml":   "yaml",
 	".yml":    "yaml",
 	".csv":    "csv",
+	".xlsx":   "xlsx",
 }
 
 // Configure checks the config block: paths is required, and format,
@@ -60,7 +64,7 @@ func (Plugin) Configure(cfg plugins.Config) (plugins.Collector, hcl.Diagnostics)
 	}
 	if c.Format != "" && mediaTypes[c.Format] == "" {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Unknown evidence format",
-			Detail: fmt.Sprintf("Format %q is not one of json, ndjson, yaml or csv.", c.Format), Subject: rng.Ptr()}}
+			Detail: fmt.Sprintf("Format %q is not one of json, ndjson, yaml, csv or xlsx.", c.Format), Subject: rng.Ptr()}}
 	}
 	if len(c.Paths) == 0 {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No evidence paths",
@@ -158,11 +162,15 @@ func unwrapPathError(err error) error {
 }
 
 func (c *collector) mediaType(name string) (string, error) {
-	if c.cfg.Format != "" {
-		return mediaTypes[c.cfg.Format], nil
+	format := c.cfg.Format
+	if format == "" {
+		format = extensions[strings.ToLower(filepath.Ext(name))]
 	}
-	if f, ok := extensions[strings.ToLower(filepath.Ext(name))]; ok {
-		return mediaTypes[f], nil
+	if format == "xlsx" {
+		return plugins.XLSXMediaType(c.cfg.Sheet), nil
+	}
+	if format != "" {
+		return mediaTypes[format], nil
 	}
 	return "", fmt.Errorf("cannot tell the format of %s from its extension; set format in the config block", name)
 }

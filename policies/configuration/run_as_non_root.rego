@@ -5,7 +5,8 @@
 # container's own securityContext overrides the pod's.
 #
 # Workload kinds are params.workload_kinds; other records (Services,
-# ServiceAccounts, ...) are ignored. One finding per workload.
+# ServiceAccounts, ...) are ignored. One finding per workload, located at
+# its YAML document through input.locations.
 package assay.configuration
 
 run_as_non_root_pod_spec(r) := r.spec if r.kind == "Pod"
@@ -35,7 +36,7 @@ run_as_non_root_resource(r) := sprintf("%s/%s/%s", [r.metadata.namespace, r.kind
 } else := sprintf("%s/%s", [r.kind, r.metadata.name])
 
 root_capable_workloads contains finding if {
-	some r in input.evidence.workloads
+	some i, r in input.evidence.workloads
 	r.kind in input.params.workload_kinds
 	spec := run_as_non_root_pod_spec(r)
 	offenders := [name |
@@ -49,5 +50,7 @@ root_capable_workloads contains finding if {
 			r.kind, r.metadata.name, concat(", ", offenders),
 		]),
 		"resource": run_as_non_root_resource(r),
+		# Where the manifest is, so that SARIF can point at it.
+		"location": object.get(input, ["locations", "workloads", i], null),
 	}
 }
