@@ -251,7 +251,7 @@ func TestNoData(t *testing.T) {
 	}{
 		{"all over an empty list", `[]`, allMeasure, "source s has no records"},
 		{"empty file", ``, allMeasure, "source s has no records"},
-		{"zero denominator", `[{"ok": true, "scope": false}]`, ratioMeasure, "derived_measure share has no finite value"},
+		{"zero denominator", `[{"ok": true, "scope": false}]`, ratioMeasure, "the indicator has no finite value: a zero denominator"},
 		{"indicator with no value", `[{"ok": true}]`, strings.Replace(allMeasure, `expr = "100.0 * ok"`, `expr = "ok > 0.0 ? optional.none() : optional.of(1.0)"`, 1), "indicator gave no value"},
 	}
 	for _, tc := range tests {
@@ -269,6 +269,36 @@ func TestNoData(t *testing.T) {
 				t.Errorf("report JSON holds a non-finite number: %s", out)
 			}
 		})
+	}
+}
+
+// TestRatioWithoutValue checks that a derived measure with a zero
+// denominator is recorded without a value, and that the measure still
+// has a verdict when its indicator does not depend on it.
+func TestRatioWithoutValue(t *testing.T) {
+	body := `
+  base_measure "users" {
+    expr = "evidence.s.filter(r, r.user).size()"
+  }
+  base_measure "root_mfa" {
+    expr = "evidence.s.filter(r, !r.user && r.mfa).size()"
+  }
+  derived_measure "user_share" {
+    expr = "100.0 * users / users"
+  }
+  indicator {
+    expr = "100.0 * root_mfa"
+  }
+  decision {
+    pass = "value == 100.0"
+  }`
+	// One root row with MFA and no users: users = 0, so user_share is
+	// 0/0 and has no value; the indicator is 100 * 1 = 100.
+	v := only(t, evaluate(t, fixture{"m.hcl": measureHCL("e.json", body), "e.json": `[{"user": false, "mfa": true}]`}, engine.EvalOptions{}))
+	wantValue(t, v, verdict.Pass, 100)
+	share := v.Derived["user_share"]
+	if share.Value != nil || share.Note != "no finite value: a zero denominator" {
+		t.Errorf("user_share = %+v, want no value and a note", share)
 	}
 }
 

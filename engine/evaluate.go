@@ -293,22 +293,27 @@ func (st *state) runQuantities(ctx context.Context) bool {
 	return true
 }
 
+// quantity computes one base or derived measure. A measure without a
+// finite value (a zero denominator, or none) is recorded as such and
+// its name holds NaN, so an indicator that reads it has no value either;
+// a runtime error fails the measure.
 func (st *state) quantity(ctx context.Context, q quantity, kind string, into map[string]verdict.Measure) bool {
 	x, err := q.prog.Float(ctx, st.vars)
 	st.recordProgram(kind, q.def.Name, q.prog, x, err)
+	m := verdict.Measure{Unit: q.def.Unit, Method: q.def.Method}
 	switch {
 	case errors.Is(err, calc.ErrNoValue):
-		st.noData(fmt.Sprintf("%s %s gave no value", kind, q.def.Name))
-		return false
+		x, m.Note = math.NaN(), "no value"
 	case err != nil:
 		st.fail(verdict.Error, fmt.Errorf("%s %s: %w", kind, q.def.Name, calc.Explain(err)))
 		return false
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		st.noData(fmt.Sprintf("%s %s has no finite value: a zero denominator, so there is nothing to measure", kind, q.def.Name))
-		return false
+		x, m.Note = math.NaN(), "no finite value: a zero denominator"
+	default:
+		m.Value = &x
 	}
 	st.vars[q.def.Name] = x
-	into[q.def.Name] = verdict.Measure{Value: x, Unit: q.def.Unit, Method: q.def.Method}
+	into[q.def.Name] = m
 	return true
 }
 

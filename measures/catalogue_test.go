@@ -104,8 +104,8 @@ func compareMeasures(t *testing.T, kind string, got map[string]verdict.Measure, 
 	}
 	for name, w := range want {
 		g, ok := got[name]
-		if !ok || g.Value != w {
-			t.Errorf("%s %s = %v (present %v), want %v", kind, name, g.Value, ok, w)
+		if !ok || g.Value == nil || *g.Value != w {
+			t.Errorf("%s %s = %v (present %v), want %v", kind, name, deref(g.Value), ok, w)
 		}
 	}
 }

@@ -298,7 +298,9 @@ func quantityProps(kind string, ms map[string]verdict.Measure) []*oscalProp {
 	slices.Sort(names)
 	out := make([]*oscalProp, 0, len(names))
 	for _, n := range names {
-		out = append(out, prop(kind+"."+token(n), number(ms[n].Value)))
+		if v := ms[n].Value; v != nil {
+			out = append(out, prop(kind+"."+token(n), number(*v)))
+		}
 	}
 	return out
 }

@@ -52,7 +52,7 @@ func sampleReport() *verdict.Report {
 			Controls:        []string{"ISO27001:2022/A.8.8"}, Clauses: []string{"9.1"},
 			Location: verdict.Location{File: "measures/vulnerability.hcl", Line: 12},
 			Status:   verdict.Pass, Enforcement: "hard", Value: ptr(97.5), Unit: "%", Better: "higher", Target: ptr(95),
-			Base:     map[string]verdict.Measure{"critical_open": {Value: 40}, "critical_overdue": {Value: 1}},
+			Base:     map[string]verdict.Measure{"critical_open": {Value: ptr(40)}, "critical_overdue": {Value: ptr(1)}},
 			Derived:  map[string]verdict.Measure{},
 			Decision: verdict.Decision{Matched: "pass", Expr: "value >= 95.0", Pass: "value >= 95.0", Warn: "value >= 80.0"},
 			Findings: []verdict.Finding{{Policy: "overdue", Message: "CVE-2019-14697 in musl is 40 days old", Resource: "musl"}},

@@ -157,11 +157,14 @@ type Location struct {
 	Line int    `json:"line"`
 }
 
-// Measure is the value of one base or derived measure.
+// Measure is the value of one base or derived measure. Value is null
+// when the measure has no finite value (a zero denominator); Note says
+// so. Only an indicator without a value makes a verdict no_data.
 type Measure struct {
-	Value  float64 `json:"value"`
-	Unit   string  `json:"unit,omitempty"`
-	Method string  `json:"method,omitempty"`
+	Value  *float64 `json:"value"`
+	Unit   string   `json:"unit,omitempty"`
+	Method string   `json:"method,omitempty"`
+	Note   string   `json:"note,omitempty"`
 }
 
 // Decision records which decision criterion matched. Matched is pass,
