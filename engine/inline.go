@@ -48,6 +48,9 @@ func inlineSource(name string, in InlineEvidence) (*sourceEvidence, error) {
 			return nil, fmt.Errorf("source %s: records: %w", name, err)
 		}
 		se.values = append(se.values, normalizeInts(in.Records)...)
+		for i, v := range se.values {
+			se.records = append(se.records, evidence.Record{Value: v, File: "inline", Line: i + 1})
+		}
 		se.files = append(se.files, verdict.Evidence{Source: name, File: "inline", MediaType: "application/json",
 			SHA256: sha256Hex(data), Size: len(data), Records: len(in.Records)})
 		return se, nil
@@ -68,6 +71,7 @@ func inlineSource(name string, in InlineEvidence) (*sourceEvidence, error) {
 		for _, r := range recs {
 			se.values = append(se.values, r.Value)
 		}
+		se.records = append(se.records, recs...)
 		se.files = append(se.files, verdict.Evidence{Source: name, File: path, MediaType: string(format),
 			SHA256: sha256Hex(data), Size: len(data), Records: len(recs)})
 	}

@@ -225,3 +225,35 @@ test "adding the database port to admin ports warns" {
     findings = 2
   }
 }
+
+# Two plans (staging and production) with the same address, each opening
+# SSH to 0.0.0.0/0: two rules, not one, because each plan is its own
+# record. world_open_admin = 2 → fail (above the warn line of 1), 2 findings.
+test "the same address in two plans counts twice" {
+  measure = "NET-01"
+
+  evidence "terraform" {
+    records = [
+      {
+        resource_changes = [{
+          address = "aws_security_group_rule.bastion_ssh"
+          type    = "aws_security_group_rule"
+          change  = { actions = ["create"], after = { type = "ingress", cidr_blocks = ["0.0.0.0/0"], from_port = 22, to_port = 22, protocol = "tcp" } }
+        }]
+      },
+      {
+        resource_changes = [{
+          address = "aws_security_group_rule.bastion_ssh"
+          type    = "aws_security_group_rule"
+          change  = { actions = ["create"], after = { type = "ingress", cidr_blocks = ["0.0.0.0/0"], from_port = 22, to_port = 22, protocol = "tcp" } }
+        }]
+      },
+    ]
+  }
+
+  expect {
+    status   = "fail"
+    value    = 2
+    findings = 2
+  }
+}

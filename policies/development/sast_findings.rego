@@ -5,12 +5,14 @@ package assay.development
 sast_severity_rank := {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
 
 sast_findings contains finding if {
-	some report in input.evidence.gosec
+	some r, report in input.evidence.gosec
 	some issue in report.Issues
 	sast_severity_rank[issue.severity] >= sast_severity_rank[upper(input.params.min_severity)]
 	finding := {
 		"msg": sprintf("%s %s (confidence %s): %s", [issue.rule_id, issue.severity, issue.confidence, issue.details]),
 		"resource": sprintf("%s:%s", [issue.file, issue.line]),
+		# The report the issue is in, so two reports' issues stay apart.
+		"location": object.get(input, ["locations", "gosec", r], null),
 	}
 }
 

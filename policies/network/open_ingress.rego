@@ -23,9 +23,13 @@ open_ingress_after(rc) := rc.change.after if {
 	is_object(rc.change.after)
 }
 
+# Where a plan is (its file), so that the same address in two plans is two
+# rules, and findings point at their plan.
+open_ingress_location(p) := object.get(input, ["locations", "terraform", p], null)
+
 # Every ingress rule in the plans, open or not.
 open_ingress_rules contains rule if {
-	some plan in input.evidence.terraform
+	some p, plan in input.evidence.terraform
 	some rc in plan.resource_changes
 	rc.type == "aws_security_group"
 	after := open_ingress_after(rc)
@@ -38,11 +42,12 @@ open_ingress_rules contains rule if {
 		),
 		"ports": [ing.from_port, ing.to_port],
 		"protocol": ing.protocol,
+		"location": open_ingress_location(p),
 	}
 }
 
 open_ingress_rules contains rule if {
-	some plan in input.evidence.terraform
+	some p, plan in input.evidence.terraform
 	some rc in plan.resource_changes
 	rc.type == "aws_security_group_rule"
 	after := open_ingress_after(rc)
@@ -55,11 +60,12 @@ open_ingress_rules contains rule if {
 		),
 		"ports": [after.from_port, after.to_port],
 		"protocol": after.protocol,
+		"location": open_ingress_location(p),
 	}
 }
 
 open_ingress_rules contains rule if {
-	some plan in input.evidence.terraform
+	some p, plan in input.evidence.terraform
 	some rc in plan.resource_changes
 	rc.type in open_ingress_classic_types
 	after := open_ingress_after(rc)
@@ -69,6 +75,7 @@ open_ingress_rules contains rule if {
 		"cidrs": [c | c := ing.cidr; is_string(c)],
 		"ports": [],
 		"protocol": "database",
+		"location": open_ingress_location(p),
 	}
 }
 
@@ -99,6 +106,7 @@ world_open_ingress contains finding if {
 	finding := {
 		"msg": sprintf("ingress open to %s on %s", [concat(", ", sort(rule.cidrs)), open_ingress_describe(rule)]),
 		"resource": rule.address,
+		"location": rule.location,
 	}
 }
 
@@ -107,7 +115,7 @@ ingress_rule_count := count(open_ingress_rules)
 
 # Number of internet-open ingress rules that admit an administrative port
 # (params.admin_ports, e.g. SSH 22 and RDP 3389).
-world_open_admin_count := count({rule.address |
+world_open_admin_count := count({[rule.address, rule.location] |
 	some rule in open_ingress_rules
 	open_ingress_is_world(rule)
 	some port in input.params.admin_ports
