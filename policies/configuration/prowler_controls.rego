@@ -10,9 +10,12 @@ prowler_assessed := {[r.ACCOUNT_NUM, r.TITLE_ID] |
 	r.CHECK_RESULT in input.params.decisive_results
 }
 
+# A failing control is an assessed one, so that the failures never
+# outnumber the controls assessed, whatever params.decisive_results says.
 prowler_failing := {[r.ACCOUNT_NUM, r.TITLE_ID] |
 	some r in input.evidence.prowler_csv
 	r.CHECK_RESULT == "FAIL"
+	[r.ACCOUNT_NUM, r.TITLE_ID] in prowler_assessed
 }
 
 # Findings: one per failed control, with the number of failing rows.

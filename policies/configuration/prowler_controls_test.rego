@@ -36,3 +36,12 @@ test_prowler_controls_are_per_account if {
 	configuration.prowler_assessed_count == 2 with input as prowler_input(rows)
 	count(configuration.prowler_failed_controls) == 1 with input as prowler_input(rows)
 }
+
+# With only PASS decisive, a control whose rows all FAIL is not assessed,
+# so it cannot count as failed: failures never exceed assessed controls.
+test_prowler_failures_are_assessed_controls if {
+	rows := [prowler_row("1", "1.1", "PASS"), prowler_row("1", "1.2", "FAIL")]
+	inp := object.union(prowler_input(rows), {"params": {"decisive_results": ["PASS"]}})
+	configuration.prowler_assessed_count == 1 with input as inp
+	count(configuration.prowler_failed_controls) == 0 with input as inp
+}
