@@ -67,7 +67,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default ./assay.yaml when present)")
 	root.PersistentFlags().String("plugin-dir", "", "folder of external plugins (assay-plugin-NAME executables)")
-	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newFmt(), newSchema())
+	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newFmt(), newLSP(), newSchema())
 	return root
 }
 

@@ -10,6 +10,23 @@
 // directory; DefaultPath says why. Both backends share one
 // implementation over database/sql and one test suite.
 //
+// # In a run
+//
+// An evaluation reads the history before its as-of time, which gives
+// CEL its history and every verdict its trend (package trend), and the
+// run is recorded afterwards:
+//
+//	st, err := store.Open(ctx, dsn) // "" is DefaultPath
+//	hist, err := st.Measurements(ctx, nil, store.Query{Before: asOf})
+//	rep, err := set.Evaluate(ctx, ev, engine.EvalOptions{AsOf: asOf, History: hist})
+//	err = st.Record(ctx, rep) // unless --no-store
+//
+// assay history MEASURE reads st.History(ctx, id, store.Query{}) (its
+// points marshal to JSON as they are); assay history prune
+// --older-than 400d calls st.Prune(ctx, now.Add(-400*24*time.Hour)),
+// and st.Runs(ctx, store.Query{Before: cutoff}) lists what a dry run
+// would delete. Report rebuilds a stored run for a report writer.
+//
 // # Schema
 //
 // The same tables on both backends, created by numbered SQL files

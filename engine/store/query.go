@@ -175,7 +175,7 @@ func (s *sqlStore) Measures(ctx context.Context) ([]string, error) {
 func (s *sqlStore) Prune(ctx context.Context, olderThan time.Time) (int, error) {
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q("DELETE FROM runs WHERE as_of_ns < ?"), olderThan.UnixNano())
+		res, err := tx.ExecContext(ctx, s.q("DELETE FROM runs WHERE as_of_ns < ?"), unixNano(olderThan))
 		if err != nil {
 			return err
 		}

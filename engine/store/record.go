@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/engine/verdict"
@@ -32,8 +33,8 @@ type verdictRow struct {
 	json    string
 }
 
-// midRecord, when set by a test, is called inside the transaction after
-// each verdict row is written.
+// midRecord, when set by a test, is called inside the transaction with
+// the number of verdict rows written so far, after each batch.
 var midRecord func(written int)
 
 // Record stores rep whole in one transaction; a run ID already stored
@@ -58,6 +59,9 @@ func flatten(rep *verdict.Report) (*runRow, error) {
 	asOf, err := time.Parse(time.RFC3339Nano, rep.Run.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("run %s: as-of time: %w", rep.Run.ID, err)
+	}
+	if asOf.Before(minTime) || asOf.After(maxTime) {
+		return nil, fmt.Errorf("run %s: as-of time %s is outside 1678–2262", rep.Run.ID, rep.Run.AsOf)
 	}
 	r := &runRow{run: rep.Run, schema: rep.SchemaVersion, asOfNs: asOf.UnixNano()}
 	if r.summary, err = marshal(rep.Summary); err != nil {
@@ -119,11 +123,14 @@ const insertRun = `INSERT INTO runs (id, as_of, as_of_ns, schema_version, assay_
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING`
 
-const insertVerdict = `INSERT INTO verdicts (run_id, seq, measure, as_of_ns, status, value, unit, target, better, verdict)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const (
+	insertVerdicts = "INSERT INTO verdicts (run_id, seq, measure, as_of_ns, status, value, unit, target, better, verdict) VALUES "
+	insertEvidence = "INSERT INTO evidence (run_id, source, file, sha256, media_type, size, records) VALUES "
+)
 
-const insertEvidence = `INSERT INTO evidence (run_id, source, file, sha256, media_type, size, records)
-VALUES (?, ?, ?, ?, ?, ?, ?)`
+// batchRows bounds the rows of one multi-row INSERT, well under both
+// backends' limits on parameters a statement.
+const batchRows = 100
 
 // insert writes r inside tx; errDuplicate when the run is stored.
 func (s *sqlStore) insert(ctx context.Context, tx *sql.Tx, r *runRow) error {
@@ -139,47 +146,64 @@ func (s *sqlStore) insert(ctx context.Context, tx *sql.Tx, r *runRow) error {
 	} else if n == 0 {
 		return errDuplicate
 	}
-	if err := s.insertVerdicts(ctx, tx, r); err != nil {
-		return err
-	}
-	return s.insertEvidence(ctx, tx, r)
-}
-
-func (s *sqlStore) insertVerdicts(ctx context.Context, tx *sql.Tx, r *runRow) error {
-	stmt, err := tx.PrepareContext(ctx, s.q(insertVerdict))
-	if err != nil {
+	if err := s.insertRows(ctx, tx, insertVerdicts, r.verdictArgs(), midRecord); err != nil {
 		return fmt.Errorf("insert verdicts: %w", err)
 	}
-	defer stmt.Close()
+	if err := s.insertRows(ctx, tx, insertEvidence, r.evidenceArgs(), nil); err != nil {
+		return fmt.Errorf("insert evidence: %w", err)
+	}
+	return nil
+}
+
+func (r *runRow) verdictArgs() [][]any {
+	out := make([][]any, len(r.verdicts))
 	for i, v := range r.verdicts {
-		_, err := stmt.ExecContext(ctx, r.run.ID, i, v.measure, r.asOfNs, v.status,
-			nullFloat(v.value), v.unit, nullFloat(v.target), v.better, v.json)
-		if err != nil {
-			return fmt.Errorf("insert verdict %s: %w", v.measure, err)
+		out[i] = []any{r.run.ID, i, v.measure, r.asOfNs, v.status,
+			nullFloat(v.value), v.unit, nullFloat(v.target), v.better, v.json}
+	}
+	return out
+}
+
+func (r *runRow) evidenceArgs() [][]any {
+	out := make([][]any, len(r.evidence))
+	for i, e := range r.evidence {
+		out[i] = []any{r.run.ID, e.Source, e.File, e.SHA256, e.MediaType, e.Size, e.Records}
+	}
+	return out
+}
+
+// insertRows writes rows with multi-row INSERTs of at most batchRows
+// rows each, a round trip a batch rather than a row; after, when set,
+// is told how many rows are written after each batch.
+func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, head string, rows [][]any, after func(int)) error {
+	for start := 0; start < len(rows); start += batchRows {
+		batch := rows[start:min(start+batchRows, len(rows))]
+		query, args := multiRow(head, batch)
+		if _, err := tx.ExecContext(ctx, s.q(query), args...); err != nil {
+			return err
 		}
-		if midRecord != nil {
-			midRecord(i + 1)
+		if after != nil {
+			after(start + len(batch))
 		}
 	}
 	return nil
 }
 
-func (s *sqlStore) insertEvidence(ctx context.Context, tx *sql.Tx, r *runRow) error {
-	if len(r.evidence) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, s.q(insertEvidence))
-	if err != nil {
-		return fmt.Errorf("insert evidence: %w", err)
-	}
-	defer stmt.Close()
-	for _, e := range r.evidence {
-		_, err := stmt.ExecContext(ctx, r.run.ID, e.Source, e.File, e.SHA256, e.MediaType, e.Size, e.Records)
-		if err != nil {
-			return fmt.Errorf("insert evidence %s: %w", e.File, err)
+// multiRow appends a (?, …) group a row to head and flattens the
+// arguments.
+func multiRow(head string, rows [][]any) (string, []any) {
+	group := "(?" + strings.Repeat(", ?", len(rows[0])-1) + ")"
+	var b strings.Builder
+	b.WriteString(head)
+	args := make([]any, 0, len(rows)*len(rows[0]))
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteString(", ")
 		}
+		b.WriteString(group)
+		args = append(args, row...)
 	}
-	return nil
+	return b.String(), args
 }
 
 func nullFloat(p *float64) sql.NullFloat64 {

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // dialect is what differs between the SQL backends. Queries are
@@ -90,11 +92,30 @@ func (w *where) String() string {
 // span adds q's time range on column col.
 func (w *where) span(col string, q Query) {
 	if !q.Since.IsZero() {
-		w.add(col+" >= ?", q.Since.UnixNano())
+		w.add(col+" >= ?", unixNano(q.Since))
 	}
 	if !q.Before.IsZero() {
-		w.add(col+" < ?", q.Before.UnixNano())
+		w.add(col+" < ?", unixNano(q.Before))
 	}
+}
+
+// Bounds of the times a store holds: as_of_ns is int64 nanoseconds.
+var (
+	minTime = time.Unix(0, math.MinInt64).UTC()
+	maxTime = time.Unix(0, math.MaxInt64).UTC()
+)
+
+// unixNano is t in Unix nanoseconds, clamped to what int64 holds (about
+// 1678 to 2262), so that a zero or far time bound means "everything" or
+// "nothing" instead of an arbitrary overflowed instant.
+func unixNano(t time.Time) int64 {
+	switch {
+	case t.Before(minTime):
+		return math.MinInt64
+	case t.After(maxTime):
+		return math.MaxInt64
+	}
+	return t.UnixNano()
 }
 
 // limit returns q's LIMIT clause.

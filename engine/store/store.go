@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assay-dev/assay/engine/trend"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -22,6 +23,13 @@ type Store interface {
 	// as-of time by run ID), filtered by q. An unknown measure has no
 	// history, which is not an error.
 	History(ctx context.Context, measure string, q Query) ([]Point, error)
+
+	// Measurements returns the measurements (see Query.Measured, which
+	// it implies) of the measures named, or of all when measures is
+	// nil, oldest first, keyed by measure; Limit keeps each measure's
+	// latest. With Query{Before: asOf} it is what an evaluation as of
+	// asOf takes as history (engine.EvalOptions.History).
+	Measurements(ctx context.Context, measures []string, q Query) (map[string][]trend.Sample, error)
 
 	// Runs returns the stored runs, oldest first, filtered by q (Since,
 	// Before and Limit; Measured does not apply).

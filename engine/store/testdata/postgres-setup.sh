@@ -24,6 +24,8 @@ dsn="postgres://postgres@127.0.0.1:$port/$db?sslmode=disable"
 
 log() { echo "postgres-setup: $*" >&2; }
 
+cd / # the postgres user may not be able to read the working directory
+
 bindir() {
 	ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 }
@@ -85,6 +87,7 @@ start_cluster() {
 	as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
 		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >&2 || {
 		tail -20 "$dir/server.log" >&2
+		log "could not start; if another server holds port $port, set ASSAY_PG_PORT"
 		exit 1
 	}
 }
