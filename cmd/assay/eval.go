@@ -10,6 +10,7 @@ import (
 	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/bundle"
 	"github.com/assay-dev/assay/engine/gate"
+	"github.com/assay-dev/assay/engine/store"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -44,6 +45,7 @@ cannot be done.`,
 	f.StringArray("param", nil, "override a parameter: MEASURE.NAME=VALUE (repeatable)")
 	f.Duration("timeout", engine.DefaultTimeout, "time limit for evaluating one measure")
 	f.Int("concurrency", 0, "measures evaluated at once (default: number of CPUs)")
+	f.Bool("no-store", false, "do not record the run in the history store")
 	return cmd
 }
 
@@ -70,7 +72,7 @@ func runEval(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	report, err := set.Evaluate(ctx, ev, opts)
+	report, err := evaluateAndRecord(cmd, v, set, ev, opts)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
@@ -78,6 +80,34 @@ func runEval(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "%v", err)
 	}
 	return gateResult(cmd, report)
+}
+
+// evaluateAndRecord evaluates with the measures' recorded history, so
+// verdicts carry trends and CEL sees history, then records the run,
+// whole, before any output is written. With --no-store it only
+// evaluates.
+func evaluateAndRecord(cmd *cobra.Command, v *viper.Viper, set *engine.Set, ev *engine.Evidence, opts engine.EvalOptions) (*verdict.Report, error) {
+	ctx := cmd.Context()
+	if v.GetBool("no-store") {
+		return set.Evaluate(ctx, ev, opts)
+	}
+	st, err := openStore(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	opts.History, err = st.Measurements(ctx, nil, store.Query{Before: opts.AsOf})
+	if err != nil {
+		return nil, err
+	}
+	report, err := set.Evaluate(ctx, ev, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Record(ctx, report); err != nil {
+		return nil, err
+	}
+	return report, nil
 }
 
 // evidenceFor reads the run's evidence: from a bundle, from a fresh

@@ -67,7 +67,8 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default ./assay.yaml when present)")
 	root.PersistentFlags().String("plugin-dir", "", "folder of external plugins (assay-plugin-NAME executables)")
-	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newFmt(), newLSP(), newSchema())
+	root.PersistentFlags().String("store", "", "run history: a SQLite file or postgres://… (default .assay/history.db)")
+	root.AddCommand(newEval(), newCollect(), newValidate(), newTest(), newExplain(), newFmt(), newLSP(), newHistory(), newReport(), newSchema())
 	return root
 }
 
