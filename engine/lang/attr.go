@@ -27,6 +27,14 @@ func (d *decoder) errorf(rng hcl.Range, summary, format string, args ...any) {
 	})
 }
 
+// content reads a body against its schema, keeping the diagnostics
+// (unknown or missing attributes and blocks) with the others.
+func (d *decoder) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyContent {
+	content, diags := body.Content(schema)
+	d.diags = append(d.diags, diags...)
+	return content
+}
+
 // value evaluates an attribute that may not refer to anything and
 // converts it to want; ok is false when it is absent or wrong.
 func (d *decoder) value(attrs hcl.Attributes, name string, want cty.Type) (cty.Value, bool) {

@@ -11,8 +11,7 @@ import (
 func (d *decoder) source(block *hcl.Block, dir string) *Source {
 	s := &Source{Name: block.Labels[0], Dir: dir, DeclRange: block.DefRange}
 	d.checkName("source", s.Name, block.LabelRanges[0])
-	content, diags := block.Body.Content(sourceSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(block.Body, sourceSchema)
 	s.Plugin = d.str(content.Attributes, "plugin")
 	if a, ok := content.Attributes["plugin"]; ok {
 		s.PluginRange = a.Expr.Range()
@@ -41,8 +40,7 @@ func (d *decoder) measure(block *hcl.Block, file string) *Measure {
 	if m.ID == "" {
 		d.errorf(block.LabelRanges[0], "Invalid measure ID", "A measure ID must not be empty.")
 	}
-	content, diags := block.Body.Content(measureSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(block.Body, measureSchema)
 	a := content.Attributes
 	m.Title = d.str(a, "title")
 	m.Description = d.str(a, "description")
@@ -134,8 +132,7 @@ func (d *decoder) sourceRefs(attr *hcl.Attribute) []SourceRef {
 }
 
 func (d *decoder) responsible(b *hcl.Block) Responsible {
-	content, diags := b.Body.Content(responsibleSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, responsibleSchema)
 	a := content.Attributes
 	return Responsible{
 		Owner:        d.str(a, "owner"),
@@ -147,8 +144,7 @@ func (d *decoder) responsible(b *hcl.Block) Responsible {
 }
 
 func (d *decoder) frequency(b *hcl.Block) Frequency {
-	content, diags := b.Body.Content(frequencySchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, frequencySchema)
 	a := content.Attributes
 	return Frequency{
 		Collect: d.duration(a, "collect"),
@@ -161,8 +157,7 @@ func (d *decoder) frequency(b *hcl.Block) Frequency {
 func (d *decoder) param(b *hcl.Block) *Param {
 	p := &Param{Name: b.Labels[0], DeclRange: b.DefRange}
 	d.checkName("parameter", p.Name, b.LabelRanges[0])
-	content, diags := b.Body.Content(paramSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, paramSchema)
 	p.Description = d.str(content.Attributes, "description")
 	if attr, ok := content.Attributes["default"]; ok {
 		p.Default = d.paramDefault(attr)
@@ -190,8 +185,7 @@ func (d *decoder) paramDefault(attr *hcl.Attribute) any {
 func (d *decoder) policy(b *hcl.Block, dir string) *Policy {
 	p := &Policy{Name: b.Labels[0], DeclRange: b.DefRange}
 	d.checkName("policy", p.Name, b.LabelRanges[0])
-	content, diags := b.Body.Content(policySchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, policySchema)
 	a := content.Attributes
 	p.Query = d.str(a, "query")
 	if q, ok := a["query"]; ok {
@@ -258,8 +252,7 @@ func relPath(p string) string {
 func (d *decoder) quantity(b *hcl.Block, schema *hcl.BodySchema) *Quantity {
 	q := &Quantity{Name: b.Labels[0], DeclRange: b.DefRange}
 	d.checkName(b.Type, q.Name, b.LabelRanges[0])
-	content, diags := b.Body.Content(schema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, schema)
 	a := content.Attributes
 	q.Unit = d.str(a, "unit")
 	q.Description = d.str(a, "description")
@@ -272,8 +265,7 @@ func (d *decoder) quantity(b *hcl.Block, schema *hcl.BodySchema) *Quantity {
 
 func (d *decoder) indicator(b *hcl.Block) *Indicator {
 	ind := &Indicator{DeclRange: b.DefRange}
-	content, diags := b.Body.Content(indicatorSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, indicatorSchema)
 	a := content.Attributes
 	ind.Expr = d.expr(a, "expr")
 	ind.Unit = d.str(a, "unit")
@@ -284,8 +276,7 @@ func (d *decoder) indicator(b *hcl.Block) *Indicator {
 
 func (d *decoder) decision(b *hcl.Block) *Decision {
 	dec := &Decision{DeclRange: b.DefRange}
-	content, diags := b.Body.Content(decisionSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, decisionSchema)
 	dec.Pass = d.expr(content.Attributes, "pass")
 	dec.Warn = d.expr(content.Attributes, "warn")
 	return dec

@@ -117,8 +117,7 @@ func testFiles(paths []string) ([]string, error) {
 
 func (d *decoder) test(b *hcl.Block, file string) *Test {
 	t := &Test{Name: b.Labels[0], File: file, DeclRange: b.DefRange, AsOf: DefaultTestAsOf, Params: map[string]any{}}
-	content, diags := b.Body.Content(testSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, testSchema)
 	a := content.Attributes
 	t.Measure = d.str(a, "measure")
 	if attr, ok := a["measure"]; ok {
@@ -172,8 +171,7 @@ func (d *decoder) objectValue(attr *hcl.Attribute) map[string]any {
 
 func (d *decoder) testEvidence(b *hcl.Block, dir string) TestEvidence {
 	te := TestEvidence{Source: b.Labels[0], Range: b.DefRange}
-	content, diags := b.Body.Content(testEvidenceSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, testEvidenceSchema)
 	recs, hasRecs := content.Attributes["records"]
 	_, hasFiles := content.Attributes["files"]
 	switch {
@@ -214,8 +212,7 @@ func (d *decoder) records(attr *hcl.Attribute) []any {
 }
 
 func (d *decoder) expect(b *hcl.Block) Expectation {
-	content, diags := b.Body.Content(expectSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, expectSchema)
 	a := content.Attributes
 	e := Expectation{
 		Status: d.enum(a, "status", "", "pass", "warn", "fail", "no_data", "error", "waived"),

@@ -10,8 +10,7 @@ import (
 
 func (d *decoder) waiver(b *hcl.Block, file string) *Waiver {
 	w := &Waiver{ID: b.Labels[0], File: file, DeclRange: b.DefRange}
-	content, diags := b.Body.Content(waiverSchema)
-	d.diags = append(d.diags, diags...)
+	content := d.content(b.Body, waiverSchema)
 	a := content.Attributes
 	w.Measure = d.str(a, "measure")
 	w.Scope = d.str(a, "scope")
