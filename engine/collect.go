@@ -133,8 +133,9 @@ func (s *Set) gatherOne(ctx context.Context, name string, opts GatherOptions) (b
 		src.Err = err.Error()
 		return src, err
 	}
+	// A service that echoes a token back must not put it in a bundle.
 	for _, f := range files {
-		src.Files = append(src.Files, bundle.File{Name: s.secrets.Redact(f.Name), MediaType: f.MediaType, Data: f.Data})
+		src.Files = append(src.Files, bundle.File{Name: s.secrets.Redact(f.Name), MediaType: f.MediaType, Data: s.secrets.RedactBytes(f.Data)})
 	}
 	return src, nil
 }

@@ -59,7 +59,7 @@ type quantity struct {
 func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Diagnostics) {
 	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}, pluginVersions: map[string]string{}, secrets: &plugins.Secrets{}}
 	diags := s.configureSources(opts)
-	queries, qdiags := compilePolicies(ctx, mod)
+	queries, modules, qdiags := compilePolicies(ctx, mod)
 	diags = append(diags, qdiags...)
 	for _, def := range mod.Measures {
 		m, mdiags := compileMeasure(def, queries)
@@ -72,11 +72,7 @@ func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Dia
 	if diags.HasErrors() {
 		return nil, diag.Sort(diags)
 	}
-	digest, err := measuresDigest(mod)
-	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot digest measures", Detail: err.Error()}}
-	}
-	s.measuresDigest = digest
+	s.measuresDigest = measuresDigest(mod, modules)
 	return s, diag.Sort(diags)
 }
 
@@ -127,8 +123,9 @@ func (s *Set) configureSources(opts Options) hcl.Diagnostics {
 type policyKey struct{ measure, policy string }
 
 // compilePolicies compiles every Rego module the measures name, all
-// together, and prepares each policy's query once.
-func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*policy.Query, hcl.Diagnostics) {
+// together, and prepares each policy's query once. It returns the
+// modules too, for the measures digest.
+func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*policy.Query, []policy.Module, hcl.Diagnostics) {
 	var mods []policy.Module
 	var diags hcl.Diagnostics
 	for _, m := range mod.Measures {
@@ -141,11 +138,11 @@ func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*poli
 		}
 	}
 	if len(mods) == 0 || diags.HasErrors() {
-		return nil, diags
+		return nil, mods, diags
 	}
 	compiler, cdiags := policy.Compile(mods)
 	if cdiags.HasErrors() {
-		return nil, append(diags, cdiags...)
+		return nil, mods, append(diags, cdiags...)
 	}
 	queries := map[policyKey]*policy.Query{}
 	for _, m := range mod.Measures {
@@ -158,7 +155,7 @@ func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*poli
 			queries[policyKey{m.ID, p.Name}] = q
 		}
 	}
-	return queries, diags
+	return queries, mods, diags
 }
 
 func policyModule(m *lang.Measure, p *lang.Policy) (*policy.Module, hcl.Diagnostics) {

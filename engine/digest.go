@@ -5,16 +5,17 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/assay-dev/assay/engine/lang"
+	"github.com/assay-dev/assay/engine/policy"
 )
 
-// measuresDigest hashes the content of every measure file and policy
-// module file, in path order, so a verdict pins the definitions it
-// came from. Inline policies are part of their measure file.
-func measuresDigest(mod *lang.Module) (string, error) {
+// measuresDigest hashes the content of every measure file and every
+// policy module file, each in path order, so a verdict pins the
+// definitions it came from. Inline policies are part of their measure
+// file.
+func measuresDigest(mod *lang.Module, modules []policy.Module) string {
 	var names []string
 	for n := range mod.Files {
 		names = append(names, n)
@@ -24,25 +25,21 @@ func measuresDigest(mod *lang.Module) (string, error) {
 	for _, n := range names {
 		writeFramed(h, mod.Files[n].Bytes)
 	}
-	seen := map[string]bool{}
-	var modules []string
-	for _, m := range mod.Measures {
-		for _, p := range m.Policies {
-			if p.ModulePath != "" && !seen[p.ModulePath] {
-				seen[p.ModulePath] = true
-				modules = append(modules, p.ModulePath)
-			}
+	files := map[string]string{}
+	for _, m := range modules {
+		if m.Inline == nil {
+			files[m.Name] = m.Text
 		}
 	}
-	sort.Strings(modules)
-	for _, path := range modules {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return "", err
-		}
-		writeFramed(h, b)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+	sort.Strings(paths)
+	for _, p := range paths {
+		writeFramed(h, []byte(files[p]))
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // writeFramed writes b with its length first, so that moving bytes
