@@ -14,7 +14,7 @@ import (
 
 // GatherOptions configure a collection.
 type GatherOptions struct {
-	Now         time.Time     // recorded as each source's collection time
+	Now         time.Time     // recorded as each source's collection time; zero: unknown
 	Sources     []string      // collect only these sources; all used ones when empty
 	Concurrency int           // sources collected at once; 0 means 4
 	Timeout     time.Duration // per source; 0 means DefaultCollectTimeout
@@ -165,7 +165,7 @@ func (s *Set) sourceNames() []string {
 // unparsable evidence file stops it, and freshness is not checked,
 // since the evidence is as new as the run.
 func (s *Set) Collect(ctx context.Context) (*Evidence, error) {
-	c, err := s.Gather(ctx, GatherOptions{Now: time.Unix(0, 0), StopOnInputError: true})
+	c, err := s.Gather(ctx, GatherOptions{StopOnInputError: true})
 	if err != nil {
 		return nil, err
 	}

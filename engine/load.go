@@ -78,7 +78,7 @@ func loadSource(src bundle.Source) (*sourceEvidence, error) {
 	}
 	se := &sourceEvidence{}
 	at := ""
-	if !src.CollectedAt.IsZero() && src.CollectedAt.Unix() != 0 {
+	if !src.CollectedAt.IsZero() {
 		at = src.CollectedAt.UTC().Format(time.RFC3339Nano)
 	}
 	for _, f := range src.Files {
