@@ -28,6 +28,7 @@ type Set struct {
 	measures       []*measure
 	collectors     map[string]plugins.Collector
 	pluginVersions map[string]string
+	readsLocations bool // a policy may read input.locations
 	secrets        *plugins.Secrets
 	measuresDigest string
 }
@@ -59,7 +60,8 @@ type quantity struct {
 func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Diagnostics) {
 	s := &Set{mod: mod, collectors: map[string]plugins.Collector{}, pluginVersions: map[string]string{}, secrets: &plugins.Secrets{}}
 	diags := s.configureSources(opts)
-	queries, modules, qdiags := compilePolicies(ctx, mod)
+	queries, modules, readsLocations, qdiags := compilePolicies(ctx, mod)
+	s.readsLocations = readsLocations
 	diags = append(diags, qdiags...)
 	for _, def := range mod.Measures {
 		m, mdiags := compileMeasure(def, queries)
@@ -125,7 +127,7 @@ type policyKey struct{ measure, policy string }
 // compilePolicies compiles every Rego module the measures name, all
 // together, and prepares each policy's query once. It returns the
 // modules too, for the measures digest.
-func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*policy.Query, []policy.Module, hcl.Diagnostics) {
+func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*policy.Query, []policy.Module, bool, hcl.Diagnostics) {
 	var mods []policy.Module
 	var diags hcl.Diagnostics
 	for _, m := range mod.Measures {
@@ -138,11 +140,11 @@ func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*poli
 		}
 	}
 	if len(mods) == 0 || diags.HasErrors() {
-		return nil, mods, diags
+		return nil, mods, false, diags
 	}
 	compiler, cdiags := policy.Compile(mods)
 	if cdiags.HasErrors() {
-		return nil, mods, append(diags, cdiags...)
+		return nil, mods, false, append(diags, cdiags...)
 	}
 	queries := map[policyKey]*policy.Query{}
 	for _, m := range mod.Measures {
@@ -155,7 +157,7 @@ func compilePolicies(ctx context.Context, mod *lang.Module) (map[policyKey]*poli
 			queries[policyKey{m.ID, p.Name}] = q
 		}
 	}
-	return queries, mods, diags
+	return queries, mods, compiler.ReadsLocations(), diags
 }
 
 func policyModule(m *lang.Measure, p *lang.Policy) (*policy.Module, hcl.Diagnostics) {

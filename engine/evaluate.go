@@ -268,7 +268,9 @@ func (st *state) policyInput(params map[string]any) (ast.Value, error) {
 	evidence, locations := map[string]ast.Value{}, map[string]ast.Value{}
 	for _, ref := range st.m.def.Evidence {
 		evidence[ref.Name] = st.ev.sources[ref.Name].rego
-		locations[ref.Name] = st.ev.sources[ref.Name].regoLocs
+		if locs := st.ev.sources[ref.Name].regoLocs; locs != nil {
+			locations[ref.Name] = locs
+		}
 	}
 	pv, err := policy.Value(params)
 	if err != nil {

@@ -47,14 +47,16 @@ func (s *Set) Explain(ctx context.Context, id string, ev *Evidence, opts EvalOpt
 	return &Explanation{Verdict: rep.Verdicts[0], Steps: *tracer}, nil
 }
 
-// record adds a step when the evaluation is being traced.
+// record adds a step to the trace. The record* helpers return at once
+// when the evaluation is not traced, so that a run pays nothing for it.
 func (st *state) record(step Step) {
-	if st.trace != nil {
-		*st.trace = append(*st.trace, step)
-	}
+	*st.trace = append(*st.trace, step)
 }
 
 func (st *state) recordEvidence() {
+	if st.trace == nil {
+		return
+	}
 	for _, ref := range st.m.def.Evidence {
 		se := st.ev.sources[ref.Name]
 		if se == nil {
@@ -69,12 +71,15 @@ func (st *state) recordEvidence() {
 }
 
 func (st *state) recordPolicy(p compiledPolicy, result any, err error) {
+	if st.trace == nil {
+		return
+	}
 	step := Step{Kind: "policy", Name: p.name, Expr: p.query.Text}
-	switch {
+	switch findings := policy.Findings(result); {
 	case err != nil:
 		step.Err = err.Error()
-	case policy.Findings(result) != nil:
-		step.Result = fmt.Sprintf("%d findings", len(policy.Findings(result)))
+	case findings != nil:
+		step.Result = fmt.Sprintf("%d findings", len(findings))
 	default:
 		step.Result = describe(result)
 	}
@@ -82,6 +87,9 @@ func (st *state) recordPolicy(p compiledPolicy, result any, err error) {
 }
 
 func (st *state) recordProgram(kind, name string, prog *calc.Program, result any, err error) {
+	if st.trace == nil {
+		return
+	}
 	step := Step{Kind: kind, Name: name, Expr: prog.Expr.Text, Inputs: st.inputs(prog)}
 	if err != nil {
 		step.Err = err.Error()

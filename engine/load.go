@@ -144,7 +144,10 @@ func (ev *Evidence) prepareRego(s *Set) error {
 			if err != nil {
 				return fmt.Errorf("source %s: %w", ref.Name, err)
 			}
-			se.rego, se.regoLocs = v, se.locations()
+			se.rego = v
+			if s.readsLocations {
+				se.regoLocs = se.locations()
+			}
 		}
 	}
 	return nil

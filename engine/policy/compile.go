@@ -37,6 +37,28 @@ type Compiler struct {
 	caps *ast.Capabilities
 }
 
+// ReadsLocations reports whether any module may read input.locations:
+// it refers to input.locations, or to input as a whole. Building the
+// locations of a large source costs time, so a run does it only then.
+func (c *Compiler) ReadsLocations() bool {
+	found := false
+	for _, m := range c.c.Modules {
+		ast.WalkRefs(m, func(r ast.Ref) bool {
+			if !r[0].Equal(ast.InputRootDocument) {
+				return false
+			}
+			if len(r) == 1 || r[1].Equal(ast.StringTerm("locations")) {
+				found = true
+			}
+			return found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // Compile parses and compiles modules in Rego v1 syntax. Diagnostics
 // point into the .rego file, or into the measure file for inline text.
 func Compile(mods []Module) (*Compiler, hcl.Diagnostics) {
