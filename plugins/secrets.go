@@ -1,7 +1,11 @@
 package plugins
 
 import (
+	"bytes"
+	"encoding/json"
+	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,16 +27,33 @@ type Secrets struct {
 // ("1", "on") would blank out unrelated text and guard nothing.
 const minSecretLen = 4
 
-// Add records a secret value.
+// Add records a secret value, with the forms it takes when escaped in
+// a URL or in JSON, so that it is found however a service echoes it.
 func (s *Secrets) Add(v string) {
 	if len(v) < minSecretLen {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.values = append(s.values, v)
+	for _, form := range secretForms(v) {
+		if !slices.Contains(s.values, form) {
+			s.values = append(s.values, form)
+		}
+	}
 	// Longest first, so a secret that contains another is replaced whole.
 	sort.Slice(s.values, func(i, j int) bool { return len(s.values[i]) > len(s.values[j]) })
+}
+
+// secretForms is v as written, percent-encoded for a URL path and
+// query, and escaped inside a JSON string (Go's encoder and the common
+// `\/` form).
+func secretForms(v string) []string {
+	forms := []string{v, url.PathEscape(v), url.QueryEscape(v)}
+	if b, err := json.Marshal(v); err == nil {
+		inner := string(b[1 : len(b)-1])
+		forms = append(forms, inner, strings.ReplaceAll(inner, "/", `\/`))
+	}
+	return forms
 }
 
 // Redact replaces every secret in text with "[redacted]".
@@ -46,6 +67,21 @@ func (s *Secrets) Redact(text string) string {
 		text = strings.ReplaceAll(text, v, "[redacted]")
 	}
 	return text
+}
+
+// RedactBytes replaces every secret in b; b itself is not changed.
+func (s *Secrets) RedactBytes(b []byte) []byte {
+	if s == nil {
+		return b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, v := range s.values {
+		if bytes.Contains(b, []byte(v)) {
+			b = bytes.ReplaceAll(b, []byte(v), []byte("[redacted]"))
+		}
+	}
+	return b
 }
 
 // EvalContext is the context plugin configs are decoded in. It offers
