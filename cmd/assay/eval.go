@@ -10,7 +10,6 @@ import (
 	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/bundle"
 	"github.com/assay-dev/assay/engine/gate"
-	"github.com/assay-dev/assay/engine/store"
 	"github.com/assay-dev/assay/engine/verdict"
 )
 
@@ -72,42 +71,33 @@ func runEval(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	report, err := evaluateAndRecord(cmd, v, set, ev, opts)
+	hist, err := openHistory(cmd, v)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	if err := writeOutputs(cmd.OutOrStdout(), outs, report); err != nil {
+	defer hist.close()
+	if opts.History, err = hist.measurements(cmd, opts.AsOf); err != nil {
 		return fail(exitUsage, "%v", err)
-	}
-	return gateResult(cmd, report)
-}
-
-// evaluateAndRecord evaluates with the measures' recorded history, so
-// verdicts carry trends and CEL sees history, then records the run,
-// whole, before any output is written. With --no-store it only
-// evaluates.
-func evaluateAndRecord(cmd *cobra.Command, v *viper.Viper, set *engine.Set, ev *engine.Evidence, opts engine.EvalOptions) (*verdict.Report, error) {
-	ctx := cmd.Context()
-	if v.GetBool("no-store") {
-		return set.Evaluate(ctx, ev, opts)
-	}
-	st, err := openStore(ctx, v)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	opts.History, err = st.Measurements(ctx, nil, store.Query{Before: opts.AsOf})
-	if err != nil {
-		return nil, err
 	}
 	report, err := set.Evaluate(ctx, ev, opts)
 	if err != nil {
-		return nil, err
+		return fail(exitUsage, "%v", err)
 	}
-	if err := st.Record(ctx, report); err != nil {
-		return nil, err
+	// Every output is staged first and the run recorded before any
+	// output is put in place: an unwritable output or a store failure
+	// leaves no file changed and no run recorded.
+	out, err := stageOutputs(cmd.OutOrStdout(), outs, report)
+	if err != nil {
+		return fail(exitUsage, "%v", err)
 	}
-	return report, nil
+	if err := hist.record(cmd, report); err != nil {
+		out.discard()
+		return fail(exitUsage, "%v", err)
+	}
+	if err := out.commit(); err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	return gateResult(cmd, report)
 }
 
 // evidenceFor reads the run's evidence: from a bundle, from a fresh

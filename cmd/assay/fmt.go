@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"io"
 	"io/fs"
 	"os"
@@ -200,24 +201,7 @@ func reportChange(w io.Writer, c fmtChange, diff bool) error {
 // rewrite replaces the file at path, or the file a symbolic link at
 // path points to, with data, keeping its permission bits.
 func rewrite(path string, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	fi, err := os.Stat(target)
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	if err := writeFileAtomic(target, data); err != nil {
-		return err
-	}
-	// writeFileAtomic leaves the file at 0644; put the old mode back.
-	if mode := fi.Mode().Perm(); mode != 0o644 {
-		if err := os.Chmod(target, mode); err != nil {
-			return fmt.Errorf("keeping the mode of %s: %w", path, err)
-		}
-	}
-	return nil
+	return atomicfile.Write(path, data)
 }
 
 // checkFailure is the exit error of --check when n files were not

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"io"
 	"strings"
 
@@ -45,28 +46,59 @@ func outputs(v *viper.Viper) ([]output, error) {
 	return outs, nil
 }
 
-// writeOutputs renders every output in memory first, so a rendering
-// error leaves no file behind, then writes each file atomically.
-func writeOutputs(stdout io.Writer, outs []output, r *verdict.Report) error {
-	rendered := make([][]byte, len(outs))
-	for i, o := range outs {
+// staged is every output of a run, rendered and written beside its
+// destination but not yet in place.
+type staged struct {
+	stdout io.Writer
+	files  []*atomicfile.File
+	out    [][]byte // what goes to stdout
+}
+
+// stageOutputs renders every output and stages each file; on any error
+// nothing is left behind and no destination has changed.
+func stageOutputs(stdout io.Writer, outs []output, r *verdict.Report) (*staged, error) {
+	st := &staged{stdout: stdout}
+	for _, o := range outs {
 		var buf bytes.Buffer
 		color := o.path == "" && report.ColorFor(stdout)
 		if err := report.Write(&buf, o.format, r, report.Options{Color: color}); err != nil {
-			return fmt.Errorf("rendering %s: %w", o.format, err)
+			st.discard()
+			return nil, fmt.Errorf("rendering %s: %w", o.format, err)
 		}
-		rendered[i] = buf.Bytes()
-	}
-	for i, o := range outs {
-		var err error
 		if o.path == "" {
-			_, err = stdout.Write(rendered[i])
-		} else {
-			err = writeFileAtomic(o.path, rendered[i])
+			st.out = append(st.out, buf.Bytes())
+			continue
 		}
+		f, err := atomicfile.Stage(o.path, buf.Bytes())
 		if err != nil {
+			st.discard()
+			return nil, err
+		}
+		st.files = append(st.files, f)
+	}
+	return st, nil
+}
+
+// commit puts every staged file in place and writes stdout's outputs.
+func (st *staged) commit() error {
+	for i, f := range st.files {
+		if err := f.Commit(); err != nil {
+			for _, rest := range st.files[i+1:] {
+				rest.Discard()
+			}
+			return err
+		}
+	}
+	for _, b := range st.out {
+		if _, err := st.stdout.Write(b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (st *staged) discard() {
+	for _, f := range st.files {
+		f.Discard()
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"github.com/assay-dev/assay/engine/report"
 	"github.com/assay-dev/assay/engine/store"
 )
@@ -69,7 +70,7 @@ func runReport(cmd *cobra.Command, _ []string) error {
 	if err := report.WriteHTML(&buf, rep, history); err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes()); err != nil {
 		return fail(exitUsage, "%v", err)
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: run %s, %d measures\n", path, id, len(rep.Verdicts))

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"os"
 	"path/filepath"
 	"sort"
@@ -75,34 +76,7 @@ func writeArchive(path string, data map[string][]byte) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	return replaceFile(path, buf.Bytes())
-}
-
-// replaceFile writes a temporary file beside path and renames it over.
-func replaceFile(path string, b []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, buf.Bytes())
 }
 
 // writeFolder builds the bundle in a temporary folder beside path and
