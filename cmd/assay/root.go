@@ -88,7 +88,7 @@ func settings(cmd *cobra.Command) (*viper.Viper, error) {
 	}
 	if path == "" {
 		if _, err := os.Stat("assay.yaml"); err != nil {
-			return v, nil
+			return v, checkTypes(cmd, v)
 		}
 		path = "assay.yaml"
 	}
@@ -97,5 +97,8 @@ func settings(cmd *cobra.Command) (*viper.Viper, error) {
 	if err := v.ReadInConfig(); err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
-	return v, nil
+	if err := checkConfigKeys(cmd, v, path); err != nil {
+		return nil, err
+	}
+	return v, checkTypes(cmd, v)
 }
