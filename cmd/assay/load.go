@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/viper"
@@ -59,6 +61,11 @@ func compile(ctx context.Context, v *viper.Viper, paths []string) (*engine.Set, 
 	// are reported in the same run as the structural ones.
 	set, cdiags := engine.Compile(ctx, mod, engine.Options{Plugins: reg, EvidenceDir: v.GetString("evidence")})
 	diags = diag.Sort(append(diags, cdiags...))
+	if !diags.HasErrors() && len(mod.Measures) == 0 {
+		// A run over no measures would pass any gate.
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No measures",
+			Detail: fmt.Sprintf("No measure block in %s.", strings.Join(paths, ", "))})
+	}
 	if diags.HasErrors() {
 		set = nil
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/assay-dev/assay/engine"
 	"github.com/assay-dev/assay/engine/diag"
 	"github.com/assay-dev/assay/engine/lang"
 	"github.com/assay-dev/assay/engine/measuretest"
@@ -56,7 +57,14 @@ func runTest(cmd *cobra.Command, args []string) error {
 	paths := testPaths(args)
 	ctx := cmd.Context()
 	hclPaths, regoPaths := splitPaths(paths)
-	set, mod, diags := compile(ctx, v, hclPaths)
+	var (
+		set   *engine.Set
+		mod   = &lang.Module{}
+		diags hcl.Diagnostics
+	)
+	if len(hclPaths) > 0 {
+		set, mod, diags = compile(ctx, v, hclPaths)
+	}
 	tests, files, tdiags := lang.LoadTests(hclPaths)
 	if mod != nil && !tdiags.HasErrors() {
 		tdiags = append(tdiags, mod.CheckTests(tests)...)
