@@ -113,6 +113,9 @@ func decodeFile(f bundle.File) ([]evidence.Record, error) {
 	return evidence.Decode(f.Name, f.Data, format)
 }
 
+// digest hashes every source's name and the digests of its files in
+// order. File names are left out: the same evidence reached by another
+// path, or from another folder, gives the same digest and run ID.
 func (ev *Evidence) digest() string {
 	var names []string
 	for n := range ev.sources {
@@ -123,7 +126,7 @@ func (ev *Evidence) digest() string {
 	for _, n := range names {
 		fmt.Fprintf(h, "source %s\n", n)
 		for _, f := range ev.sources[n].files {
-			fmt.Fprintf(h, "%s %s\n", f.SHA256, f.File)
+			fmt.Fprintf(h, "%s\n", f.SHA256)
 		}
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))

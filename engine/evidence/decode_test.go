@@ -110,11 +110,11 @@ func TestDecodeJSON(t *testing.T) {
 	j := func(line int, v any) Record { return rec(JSON, line, v) }
 	e := func(line, col int, msg string) *DecodeError { return derr(JSON, line, col, msg) }
 	runDecodeCases(t, JSON, []decodeCase{
+		{name: "top-level null is no records", in: " null\n", want: []Record{}},
 		{name: "array elements with lines", in: "[\n  {\"id\": 1},\n  {\"id\": 2}, \"x\",\n\n  null\n]\n",
 			want: []Record{j(2, obj{"id": int64(1)}), j(3, obj{"id": int64(2)}), j(3, "x"), j(5, nil)}},
 		{name: "top-level object", in: "\n{\"a\": \"b\", \"n\": 1}\n", want: []Record{j(2, obj{"a": "b", "n": int64(1)})}},
 		{name: "top-level string", in: `"s"`, want: []Record{j(1, "s")}},
-		{name: "top-level null", in: "null", want: []Record{j(1, nil)}},
 		{name: "empty file", in: "", want: []Record{}},
 		{name: "whitespace only", in: " \r\n\t\n", want: []Record{}},
 		{name: "empty array", in: "[ ]", want: []Record{}},

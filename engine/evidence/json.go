@@ -32,6 +32,10 @@ func decodeJSON(name string, data []byte) ([]Record, error) {
 	if err != nil {
 		return nil, offsetToDecodeError(name, data, base, err)
 	}
+	if v == nil {
+		// null, as a Go tool writes an empty list: no records.
+		return nil, nil
+	}
 	line, _ := position(data, base+start)
 	elems, ok := v.([]any)
 	if !ok {

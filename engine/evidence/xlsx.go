@@ -32,6 +32,9 @@ func DecodeXLSX(name string, data []byte, sheet string) (recs []Record, err erro
 			recs, err = nil, &DecodeError{File: name, Msg: fmt.Sprintf("unreadable workbook: %v", p)}
 		}
 	}()
+	if len(data) == 0 {
+		return []Record{}, nil // an empty file, as for the other formats
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit})
 	if err != nil {
 		return nil, &DecodeError{File: name, Msg: fmt.Sprintf("not an xlsx workbook: %v", err)}

@@ -122,6 +122,7 @@ func TestDecodeXLSXEmpty(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"no cells":    workbook(t, sheetData{name: "S", cells: nil}),
 		"header only": workbook(t, sheetData{name: "S", cells: map[string]any{"A1": "id", "B1": "name"}}),
+		"zero bytes":  {},
 	} {
 		got, err := DecodeXLSX("e.xlsx", data, "")
 		if err != nil || got == nil || len(got) != 0 {
