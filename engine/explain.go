@@ -13,24 +13,24 @@ import (
 
 // Step is one step of a measure's evaluation, as explain shows it.
 type Step struct {
-	Kind   string  // evidence, policy, base_measure, derived_measure, indicator, pass, warn
-	Name   string  // the source, policy or measure name; empty for the indicator and criteria
-	Expr   string  // the CEL, or the Rego query
-	Result string  // what it gave: a number, true or false, a count of findings
-	Inputs []Input // the names it read, with their values
-	Err    string  // why it failed
+	Kind   string  `json:"kind"`             // evidence, policy, base_measure, derived_measure, indicator, pass, warn
+	Name   string  `json:"name,omitempty"`   // the source, policy or measure name; empty for the indicator and criteria
+	Expr   string  `json:"expr,omitempty"`   // the CEL, or the Rego query
+	Result string  `json:"result,omitempty"` // what it gave: a number, true or false, a count of findings
+	Inputs []Input `json:"inputs,omitempty"` // the names it read, with their values
+	Err    string  `json:"error,omitempty"`  // why it failed
 }
 
 // Input is a name an expression read and its value at that point.
 type Input struct {
-	Name  string
-	Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // Explanation is the trace of one measure's evaluation.
 type Explanation struct {
-	Verdict verdict.Verdict
-	Steps   []Step
+	Verdict verdict.Verdict `json:"verdict"`
+	Steps   []Step          `json:"steps"`
 }
 
 // Explain evaluates one measure, as Evaluate would, and records each

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -75,7 +76,7 @@ func writeSnippet(b *strings.Builder, r *hcl.Range, src Sources) {
 		return
 	}
 	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
-	fmt.Fprintf(b, "%s%s\n", gutter, strings.ReplaceAll(text, "\t", " "))
+	fmt.Fprintf(b, "%s%s\n", gutter, printable(text))
 	width := 1
 	if r.End.Line == r.Start.Line && r.End.Column > r.Start.Column {
 		width = r.End.Column - r.Start.Column
@@ -128,4 +129,22 @@ func WriteJSON(w io.Writer, diags hcl.Diagnostics) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// printable makes a source line safe for a terminal: tabs become
+// spaces, and control characters and invalid bytes become "?", one for
+// one, so the caret below still lines up.
+func printable(line string) string {
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(line, "\uFFFD") {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\uFFFD' || unicode.IsControl(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -24,7 +24,7 @@ func WriteExplanation(w io.Writer, e *engine.Explanation) error {
 	}
 	b.WriteString("\n")
 	if v.Reason != "" {
-		fmt.Fprintf(&b, "reason: %s\n", v.Reason)
+		fmt.Fprintf(&b, "reason: %s\n", oneLine(v.Reason))
 	}
 	section := ""
 	for _, s := range e.Steps {
@@ -62,7 +62,7 @@ func writeStep(b *strings.Builder, s Step, matched string) {
 	}
 	switch {
 	case s.Err != "":
-		fmt.Fprintf(b, "  %s: error: %s\n", orDash(label), s.Err)
+		fmt.Fprintf(b, "  %s: error: %s\n", orDash(label), oneLine(s.Err))
 	case s.Kind == "evidence":
 		fmt.Fprintf(b, "  %s: %s\n", label, s.Result)
 	case s.Kind == "pass" || s.Kind == "warn":
@@ -72,13 +72,13 @@ func writeStep(b *strings.Builder, s Step, matched string) {
 		}
 		fmt.Fprintf(b, "  %s: %s is %s%s\n", label, oneLine(s.Expr), s.Result, mark)
 	default:
-		fmt.Fprintf(b, "  %s = %s\n", orDash(label), s.Result)
+		fmt.Fprintf(b, "  %s = %s\n", orDash(label), oneLine(s.Result))
 		fmt.Fprintf(b, "      %s\n", oneLine(s.Expr))
 	}
 	if len(s.Inputs) > 0 && s.Kind != "evidence" {
 		var parts []string
 		for _, in := range s.Inputs {
-			parts = append(parts, in.Name+" = "+in.Value)
+			parts = append(parts, in.Name+" = "+oneLine(in.Value))
 		}
 		fmt.Fprintf(b, "      with %s\n", strings.Join(parts, ", "))
 	}
@@ -99,9 +99,9 @@ func writeFindings(b *strings.Builder, e *engine.Explanation) {
 	for _, f := range v.Findings {
 		res := ""
 		if f.Resource != "" {
-			res = " [" + f.Resource + "]"
+			res = " [" + oneLine(f.Resource) + "]"
 		}
-		fmt.Fprintf(b, "  %s: %s%s\n", f.Policy, f.Message, res)
+		fmt.Fprintf(b, "  %s: %s%s\n", f.Policy, oneLine(f.Message), res)
 	}
 }
 
