@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -37,7 +39,7 @@ func runHistory(cmd *cobra.Command, args []string) error {
 	if format != "table" && format != "json" {
 		return fail(exitUsage, "--format must be table or json, not %q", format)
 	}
-	st, err := openStore(cmd.Context(), v)
+	st, err := openRecorded(cmd.Context(), v)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
@@ -67,11 +69,12 @@ func runHistory(cmd *cobra.Command, args []string) error {
 	return tw.Flush()
 }
 
+// optNumber prints a value for people, to two decimals at most.
 func optNumber(p *float64, unit string) string {
 	if p == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%g%s", *p, unit)
+	return strconv.FormatFloat(math.Round(*p*100)/100, 'f', -1, 64) + unit
 }
 
 func newPrune() *cobra.Command {
@@ -94,9 +97,16 @@ func runPrune(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	age, err := lang.ParseDuration(v.GetString("older-than"))
-	if err != nil || v.GetString("older-than") == "" {
+	text := v.GetString("older-than")
+	if text == "" {
 		return fail(exitUsage, "prune needs --older-than AGE, such as 400d")
+	}
+	age, err := lang.ParseDuration(text)
+	if err != nil {
+		return fail(exitUsage, "--older-than: %v", err)
+	}
+	if age <= 0 {
+		return fail(exitUsage, "--older-than must be more than zero: 0 would delete every run")
 	}
 	now := time.Now()
 	if s := v.GetString("as-of"); s != "" {
@@ -105,7 +115,7 @@ func runPrune(cmd *cobra.Command, _ []string) error {
 		}
 	}
 	cutoff := now.Add(-age)
-	st, err := openStore(cmd.Context(), v)
+	st, err := openRecorded(cmd.Context(), v)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}

@@ -38,7 +38,7 @@ func runReport(cmd *cobra.Command, _ []string) error {
 		return fail(exitUsage, "report needs --html FILE")
 	}
 	ctx := cmd.Context()
-	st, err := openStore(ctx, v)
+	st, err := openRecorded(ctx, v)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}

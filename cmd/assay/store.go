@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,6 +20,22 @@ import (
 // store.DefaultPath().
 func openStore(ctx context.Context, v *viper.Viper) (store.Store, error) {
 	return store.Open(ctx, v.GetString("store"))
+}
+
+// openRecorded opens a store that must already hold runs, for commands
+// that only read it: they never create an empty SQLite file.
+func openRecorded(ctx context.Context, v *viper.Viper) (store.Store, error) {
+	dsn := v.GetString("store")
+	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
+		if path == "" {
+			path = store.DefaultPath()
+		}
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no run history at %s: assay eval records one (or name it with --store)", path)
+		}
+	}
+	return openStore(ctx, v)
 }
 
 // history is the run history of an eval; empty with --no-store.

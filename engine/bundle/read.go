@@ -207,7 +207,9 @@ func checkFiles(m *Manifest, files map[string][]byte) error {
 		switch {
 		case !ok:
 			return fmt.Errorf("%w: %s is missing", ErrIntegrity, f.Path)
-		case int64(len(data)) != f.Size || sha256Hex(data) != f.SHA256:
+		case int64(len(data)) != f.Size:
+			return fmt.Errorf("%w: %s has been changed: %d bytes, the manifest says %d", ErrIntegrity, f.Path, len(data), f.Size)
+		case sha256Hex(data) != f.SHA256:
 			return fmt.Errorf("%w: %s has been changed: sha256 %s, the manifest says %s", ErrIntegrity, f.Path, sha256Hex(data), f.SHA256)
 		}
 	}

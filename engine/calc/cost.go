@@ -47,7 +47,7 @@ func estimate(env *cel.Env, checked *cel.Ast, e *lang.Expr, spec Spec) (uint64, 
 	}
 	if est.Max > CostLimit {
 		return est.Max, hcl.Diagnostics{diag(e.Range, "Expression too costly",
-			fmt.Sprintf("In %s: the estimated cost over %d records a source is %d, above the limit of %d. Nested loops over the evidence grow with the square of its size; filter first, or move the per-record rule into a Rego policy.", spec.What, EvidenceSizeHint, est.Max, CostLimit))}
+			fmt.Sprintf("In %s: the estimated cost over %d records a source is %d, above the limit of %d. A pass over the evidence inside another pass grows with the square of its size, and so do distinct() and sort() over the evidence, which compare every pair; filter first, or group and join in a Rego policy, whose sets and objects are indexed.", spec.What, EvidenceSizeHint, est.Max, CostLimit))}
 	}
 	return est.Max, nil
 }

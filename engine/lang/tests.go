@@ -238,7 +238,13 @@ func (mod *Module) CheckTests(tests []*Test) hcl.Diagnostics {
 		byID[m.ID] = m
 		ids = append(ids, m.ID)
 	}
+	names := map[string]*Test{}
 	for _, t := range tests {
+		key := t.Measure + "/" + t.Name
+		if prev, dup := names[key]; dup {
+			diags = append(diags, duplicate("test", key, t.DeclRange, prev.DeclRange))
+		}
+		names[key] = t
 		m := byID[t.Measure]
 		if m == nil {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Test of unknown measure",
