@@ -236,6 +236,23 @@ func TestWriteReplacesBundle(t *testing.T) {
 	}
 }
 
+func TestWriteRefusesAnotherArchive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "backup.tar.gz")
+	os.WriteFile(path, []byte("precious"), 0o644)
+	if _, err := Write(path, sample()); err == nil || !strings.Contains(err.Error(), "is not a bundle") {
+		t.Errorf("Write over another file = %v, want a refusal", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "precious" {
+		t.Errorf("the file was changed")
+	}
+	bundlePath := filepath.Join(t.TempDir(), "b.tar.gz")
+	for range 2 {
+		if _, err := Write(bundlePath, sample()); err != nil {
+			t.Errorf("Write over a bundle = %v, want it replaced", err)
+		}
+	}
+}
+
 func TestSafeBase(t *testing.T) {
 	for in, want := range map[string]string{
 		"testdata/trivy/a.json":                "a.json",

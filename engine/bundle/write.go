@@ -32,6 +32,9 @@ func Write(path string, c *Collection) (*Manifest, error) {
 	}
 	data[ManifestName] = append(manifest, '\n')
 	if IsArchive(path) {
+		if exists(path) && !isArchiveBundle(path) {
+			return nil, fmt.Errorf("bundle %s: the file exists and is not a bundle; it is left as it is", path)
+		}
 		err = writeArchive(path, data)
 	} else {
 		err = writeFolder(path, data)
@@ -120,4 +123,33 @@ func swapFolder(tmp, path string) error {
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// isArchiveBundle reports whether the archive at path holds a manifest:
+// only then may Write replace it.
+func isArchiveBundle(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return false
+	}
+	tr := tar.NewReader(zr)
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			return false
+		}
+		if strings.TrimPrefix(hdr.Name, "./") == ManifestName {
+			return true
+		}
+	}
 }
