@@ -137,6 +137,7 @@ func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts
 	for _, v := range verdicts {
 		rep.Summary.Add(v.Status)
 	}
+	s.redact(rep)
 	policy.Apply(rep)
 	return rep
 }
