@@ -117,7 +117,7 @@ func (s *Set) selectMeasures(ids []string) ([]*measure, error) {
 // report assembles the run's report: waivers are applied once every
 // measure has a verdict (a compensating measure must be known), then
 // each verdict's gate count, the summary and the gate follow.
-func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts []verdict.Verdict, policy gate.Policy) *verdict.Report {
+func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts []verdict.Verdict, gp gate.Policy) *verdict.Report {
 	notices := applyWaivers(verdicts, s.mod.Waivers, asOf)
 	for i := range verdicts {
 		verdicts[i].CountsAs = countsAs(verdicts[i], measures[i].def)
@@ -138,7 +138,7 @@ func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts
 		rep.Summary.Add(v.Status)
 	}
 	s.redact(rep)
-	policy.Apply(rep)
+	gp.Apply(rep)
 	return rep
 }
 
