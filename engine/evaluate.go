@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -108,8 +109,13 @@ func (s *Set) selectMeasures(ids []string) ([]*measure, error) {
 			delete(want, m.def.ID)
 		}
 	}
-	for id := range want {
-		return nil, fmt.Errorf("no measure %q", id)
+	if len(want) > 0 {
+		missing := make([]string, 0, len(want))
+		for id := range want {
+			missing = append(missing, id)
+		}
+		sort.Strings(missing)
+		return nil, fmt.Errorf("no measure %q", missing[0])
 	}
 	return out, nil
 }
