@@ -38,7 +38,13 @@ func (s *Set) resolveParams(overrides map[string]map[string]any) (map[string]map
 		if !ok {
 			return nil, fmt.Errorf("parameter for unknown measure %q", id)
 		}
-		for name, raw := range overrides[id] {
+		names := make([]string, 0, len(overrides[id]))
+		for name := range overrides[id] {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			raw := overrides[id][name]
 			def, ok := params[name]
 			if !ok {
 				return nil, fmt.Errorf("measure %s has no parameter %q", id, name)
