@@ -48,8 +48,8 @@ func applyWaivers(verdicts []verdict.Verdict, waivers []*lang.Waiver, asOf time.
 		}
 		notices = append(notices, waive(v, w, asOf)...)
 	}
-	for i, ws := range scoped {
-		if allFindingsWaived(&verdicts[i]) {
+	for i := range verdicts { // in verdict order, not map order
+		if ws := scoped[i]; ws != nil && allFindingsWaived(&verdicts[i]) {
 			notices = append(notices, waive(&verdicts[i], earliest(ws), asOf)...)
 		}
 	}
