@@ -80,8 +80,15 @@ init_cluster() {
 
 start_cluster() {
 	local bin="$1"
-	if as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+	if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
 		return
+	fi
+	# A server that was killed (as a session's processes are when it ends)
+	# leaves its postmaster.pid behind; pg_ctl may still take it for a
+	# running server if another process now has that PID.
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		log "removing a stale postmaster.pid"
+		rm -f "$dir/data/postmaster.pid"
 	fi
 	log "starting PostgreSQL on 127.0.0.1:$port"
 	as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
