@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -48,5 +49,26 @@ func TestServeEndsWithItsInput(t *testing.T) {
 		}
 	case <-timeAfter():
 		t.Fatal("Serve did not return when its input closed")
+	}
+}
+
+// TestMalformedMessageIsSkipped sends a framed message whose body is
+// not JSON: the server skips it and still answers the next request.
+func TestMalformedMessageIsSkipped(t *testing.T) {
+	c := startServer(t)
+	c.call("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{}}, nil)
+	body := `{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hov`
+	if _, err := c.w.Write([]byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body))); err != nil {
+		t.Fatal(err)
+	}
+	var h *Hover
+	c.call("textDocument/hover", at("file:///nowhere/policy.rego", Position{}), &h)
+	if h != nil {
+		t.Errorf("hover after a malformed message = %+v, want null", h)
+	}
+	select {
+	case err := <-c.done:
+		t.Fatalf("Serve ended after a malformed message: %v", err)
+	default:
 	}
 }

@@ -40,7 +40,7 @@ func Serve(parent context.Context, in io.Reader, out io.Writer, opts Options) er
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	s := newServer(opts)
-	stream := jsonrpc2.NewBufferedStream(stdio{in, out}, jsonrpc2.VSCodeObjectCodec{})
+	stream := jsonrpc2.NewBufferedStream(stdio{in, out}, codec{})
 	s.conn = jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle), jsonrpc2.SetLogger(printfLogger{s.log}))
 	s.wg.Add(1)
 	go s.work(ctx)
@@ -123,6 +123,10 @@ func (s *server) result(parent context.Context) error {
 
 // handle answers one request or notification.
 func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+	if req.Method == invalidMethod {
+		s.log.Warn("skipped a message whose body is not JSON-RPC")
+		return nil, nil
+	}
 	if req.Method == "exit" {
 		s.exit()
 		return nil, conn.Close()
