@@ -99,3 +99,30 @@ func TestCostBound(t *testing.T) {
 		t.Errorf("Compile(linear chain) = %v, want no error", err)
 	}
 }
+
+// TestMapOrder iterates a record's keys many times: the order must be
+// the sorted one every time, or a comprehension over fields would give
+// different results from run to run.
+func TestMapOrder(t *testing.T) {
+	rec := map[string]any{}
+	for _, k := range []string{"q", "b", "x", "a", "m", "z", "c", "k", "e", "p"} {
+		rec[k] = map[string]any{"n": int64(len(k)), "y": 1.5, "a": "first"}
+	}
+	vars := map[string]any{VarEvidence: map[string]any{"s": []any{rec}}}
+	keys, err := compileText(t, "evidence.s[0].map(k, k).join(',') == 'a,b,c,e,k,m,p,q,x,z' ? 1 : 0", Spec{Sources: []string{"s"}, Result: Number})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested, err := compileText(t, "evidence.s[0].a.map(k, k).join(',') == 'a,n,y' && evidence.s[0].transformList(k, v, k).join('') == 'abcekmpqxz' ? 1 : 0", Spec{Sources: []string{"s"}, Result: Number})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 50 {
+		for _, p := range []*Program{keys, nested} {
+			got, err := p.Float(context.Background(), vars)
+			if err != nil || got != 1 {
+				t.Fatalf("Eval(%q) = %v, %v; want the keys in sorted order", p.Expr.Text, got, err)
+			}
+		}
+	}
+}

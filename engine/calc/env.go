@@ -55,6 +55,9 @@ func mustBaseEnv() *cel.Env {
 		cel.CrossTypeNumericComparisons(true),
 		cel.DefaultUTCTimeZone(true),
 	)
+	if err == nil {
+		env, err = env.Extend(cel.CustomTypeAdapter(sortedAdapter{env.CELTypeAdapter()}))
+	}
 	if err != nil {
 		panic(fmt.Sprintf("calc: building the CEL environment: %v", err)) // a bug in this package
 	}
