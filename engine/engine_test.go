@@ -366,8 +366,12 @@ func TestParamsOverride(t *testing.T) {
 	f := fixture{"m.hcl": measureHCL("e.json", body), "e.json": `[{"n": 3}, {"n": 8}]`}
 	wantValue(t, only(t, evaluate(t, f, engine.EvalOptions{})), verdict.Fail, 1)
 	over := map[string]map[string]any{"M-1": {"limit": "10"}}
-	v := only(t, evaluate(t, f, engine.EvalOptions{Params: over}))
+	rep := evaluate(t, f, engine.EvalOptions{Params: over})
+	v := only(t, rep)
 	wantValue(t, v, verdict.Pass, 0)
+	if plain := evaluate(t, f, engine.EvalOptions{}); plain.Run.ID == rep.Run.ID {
+		t.Errorf("runs with other parameters share the ID %s", rep.Run.ID)
+	}
 	if v.Params["limit"] != int64(10) {
 		t.Errorf("params = %v, want limit 10 as an integer", v.Params)
 	}
@@ -671,6 +675,20 @@ func TestCompileDiagnostics(t *testing.T) {
   decision {
     pass = "true"
   }`, summary: "Rego compile error", file: "m.hcl", line: 15, detail: "time.now_ns"},
+		{name: "nondeterministic builtin removed", body: `
+  policy "p" {
+    rego  = "package p\nx := io.jwt.encode_sign({\"alg\": \"HS256\"}, {}, {\"kty\": \"oct\", \"k\": \"AAAA\"})"
+    query = "data.p.x"
+  }
+  base_measure "x" {
+    expr = "1"
+  }
+  indicator {
+    expr = "x"
+  }
+  decision {
+    pass = "true"
+  }`, summary: "Rego compile error", file: "m.hcl", line: 15, detail: "io.jwt.encode_sign"},
 		{name: "too costly", body: `
   base_measure "x" {
     expr = "evidence.s.filter(a, evidence.s.exists(b, b.id == a.parent)).size()"
@@ -793,4 +811,23 @@ func stripTemp(b []byte) []byte {
 	rep.Run.EvidenceDigest, rep.Run.ID = "", ""
 	out, _ := json.Marshal(rep)
 	return out
+}
+
+// TestCancelledRunIsNoRun stops an evaluation: it returns an error
+// rather than a report of error verdicts that could be recorded.
+func TestCancelledRunIsNoRun(t *testing.T) {
+	set, diags := compileDir(t, fixture{"m.hcl": measureHCL("e.json", countMeasure("true", 1)), "e.json": `[1]`}.write(t))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	ev, err := set.Collect(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, err := set.Evaluate(ctx, ev, engine.EvalOptions{AsOf: asOf})
+	if err == nil || rep != nil || !strings.Contains(err.Error(), "evaluation stopped") {
+		t.Errorf("Evaluate(cancelled) = %v, %v; want no report and an error", rep, err)
+	}
 }

@@ -87,10 +87,15 @@ func (s *Set) Evaluate(ctx context.Context, ev *Evidence, opts EvalOptions) (*ve
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// A cancelled run is no run: its error verdicts must not be
+		// reported or recorded as if the controls had failed.
+		return nil, fmt.Errorf("evaluation stopped: %w", err)
+	}
 	if opts.History != nil {
 		addTrends(measures, verdicts, opts.History, asOf)
 	}
-	return s.report(ev, asOf, measures, verdicts, opts.Gate), nil
+	return s.report(ev, asOf, measures, verdicts, opts.Gate, paramsDigest(params)), nil
 }
 
 // selectMeasures returns the measures named, in ID order, or all.
@@ -123,7 +128,7 @@ func (s *Set) selectMeasures(ids []string) ([]*measure, error) {
 // report assembles the run's report: waivers are applied once every
 // measure has a verdict (a compensating measure must be known), then
 // each verdict's gate count, the summary and the gate follow.
-func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts []verdict.Verdict, gp gate.Policy) *verdict.Report {
+func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts []verdict.Verdict, gp gate.Policy, params string) *verdict.Report {
 	notices := applyWaivers(verdicts, s.mod.Waivers, asOf)
 	for i := range verdicts {
 		verdicts[i].CountsAs = countsAs(verdicts[i], measures[i].def)
@@ -139,7 +144,7 @@ func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts
 		Verdicts: verdicts,
 		Notices:  append([]verdict.Notice{}, notices...),
 	}
-	rep.Run.ID = runID(rep.Run)
+	rep.Run.ID = runID(rep.Run, params)
 	for _, v := range verdicts {
 		rep.Summary.Add(v.Status)
 	}
@@ -148,10 +153,12 @@ func (s *Set) report(ev *Evidence, asOf time.Time, measures []*measure, verdicts
 	return rep
 }
 
-// runID derives the run's ID from its inputs, in UUID form, so the same
-// inputs and as-of time always give the same ID.
-func runID(r verdict.Run) string {
-	sum := sha256.Sum256([]byte(r.MeasuresDigest + "\n" + r.EvidenceDigest + "\n" + r.AsOf))
+// runID derives the run's ID from its inputs, in UUID form: the
+// measures, the evidence, the as-of time, the parameter values and the
+// Assay version. The same inputs always give the same ID, and a run
+// with other parameters another one.
+func runID(r verdict.Run, params string) string {
+	sum := sha256.Sum256([]byte(r.MeasuresDigest + "\n" + r.EvidenceDigest + "\n" + r.AsOf + "\n" + params + "\n" + r.AssayVersion))
 	b := sum[:16]
 	b[6] = b[6]&0x0f | 0x80 // version 8: custom
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant

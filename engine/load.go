@@ -125,6 +125,9 @@ func (ev *Evidence) digest() string {
 	h := sha256.New()
 	for _, n := range names {
 		fmt.Fprintf(h, "source %s\n", n)
+		if err := ev.sources[n].err; err != nil {
+			fmt.Fprintf(h, "error %s\n", err)
+		}
 		for _, f := range ev.sources[n].files {
 			fmt.Fprintf(h, "%s\n", f.SHA256)
 		}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"sort"
@@ -90,4 +91,14 @@ func convertParam(def, raw any) (any, error) {
 		return nil, fmt.Errorf("list parameters cannot be overridden from the command line")
 	}
 	return text, nil
+}
+
+// paramsDigest is a canonical text of every measure's parameter values,
+// for the run ID: encoding/json writes map keys in sorted order.
+func paramsDigest(params map[string]map[string]any) string {
+	b, err := json.Marshal(params)
+	if err != nil {
+		return fmt.Sprint(params)
+	}
+	return string(b)
 }

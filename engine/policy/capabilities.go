@@ -17,15 +17,19 @@ var Removed = []string{
 	"uuid.rfc4122",
 	"opa.runtime",
 	"io.jwt.decode_verify",
+	// These verify certificates against the wall clock.
+	"crypto.x509.parse_and_verify_certificates",
+	"crypto.x509.parse_and_verify_certificates_with_options",
 }
 
-// capabilities is this OPA version's builtins less the removed ones,
-// with no host allowed for network access.
+// capabilities is this OPA version's builtins less the removed ones
+// and every builtin OPA marks nondeterministic, with no host allowed for
+// network access.
 func capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
-		if !slices.Contains(Removed, b.Name) {
+		if !slices.Contains(Removed, b.Name) && !b.Nondeterministic {
 			kept = append(kept, b)
 		}
 	}

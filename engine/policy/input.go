@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -26,6 +27,9 @@ func Value(v any) (ast.Value, error) {
 	case uint64:
 		return ast.Number(strconv.FormatUint(x, 10)), nil
 	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ast.Null{}, nil // YAML's .nan and .inf: Rego has no such numbers
+		}
 		return ast.Number(strconv.FormatFloat(x, 'g', -1, 64)), nil
 	case []any:
 		terms := make([]*ast.Term, len(x))
