@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -115,7 +116,7 @@ func (s *Set) gatherNames(only []string) ([]string, error) {
 	}
 	out := append([]string(nil), only...)
 	sort.Strings(out)
-	return out, nil
+	return slices.Compact(out), nil
 }
 
 // gatherOne collects one source. The error is returned as well as kept

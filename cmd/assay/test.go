@@ -55,6 +55,11 @@ func runTest(cmd *cobra.Command, args []string) error {
 		return fail(exitUsage, "--format must be text or junit, not %q", format)
 	}
 	paths := testPaths(args)
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+	}
 	ctx := cmd.Context()
 	hclPaths, regoPaths := splitPaths(paths)
 	var (
@@ -81,6 +86,10 @@ func runTest(cmd *cobra.Command, args []string) error {
 	rego, err := measuretest.RunRego(ctx, regoPaths, filter)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
+	}
+	if len(results)+len(rego) == 0 && filter == nil {
+		// Nothing tested is not a pass.
+		return fail(exitUsage, "no tests in %s: measure tests live in *_test.hcl files, policy tests in *_test.rego", strings.Join(paths, ", "))
 	}
 	out := cmd.OutOrStdout()
 	if format == "junit" {
@@ -161,12 +170,15 @@ func printResults(w io.Writer, results []measuretest.Result, rego []measuretest.
 		}
 	}
 	for _, r := range rego {
-		if r.Passed && !verbose {
+		if r.Passed && !r.Skipped && !verbose {
 			continue
 		}
 		word := "PASS"
-		if !r.Passed {
+		switch {
+		case !r.Passed:
 			word = "FAIL"
+		case r.Skipped:
+			word = "SKIP"
 		}
 		fmt.Fprintf(w, "--- %s: %s\n", word, r.Name)
 		if r.Detail != "" {

@@ -37,6 +37,7 @@ type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *struct{}     `xml:"skipped,omitempty"`
 }
 
 type junitFailure struct {
@@ -47,12 +48,12 @@ type junitFailure struct {
 
 // WriteJUnit writes the results as JUnit XML: one suite for measure
 // tests and one for Rego tests. timestamp is written as given (the
-// XSD's form, 2026-12-01T00:00:00) so that the output does not depend
-// on the clock.
+// XSD's form, 2026-12-01T00:00:00) and times as 0, so that the output
+// does not depend on the clock.
 func WriteJUnit(w io.Writer, results []Result, rego []RegoResult, timestamp string) error {
 	measures := junitSuite{Name: "measures", Time: "0", Timestamp: timestamp, Hostname: "assay", ID: 0, Package: "assay.measures"}
 	for _, r := range results {
-		c := junitCase{Name: r.Name, Classname: "assay.measures." + r.Test.Measure, Time: fmt.Sprintf("%.3f", r.Duration.Seconds())}
+		c := junitCase{Name: r.Name, Classname: "assay.measures." + r.Test.Measure, Time: "0"}
 		if !r.Passed {
 			msg := strings.Join(r.Failures, "; ")
 			c.Failure = &junitFailure{Message: msg, Type: "expectation", Text: fmt.Sprintf("%s:%d\n%s", r.Test.File, r.Test.DeclRange.Start.Line, strings.Join(r.Failures, "\n"))}
@@ -64,6 +65,10 @@ func WriteJUnit(w io.Writer, results []Result, rego []RegoResult, timestamp stri
 	policies := junitSuite{Name: "policies", Time: "0", Timestamp: timestamp, Hostname: "assay", ID: 1, Package: "assay.policies"}
 	for _, r := range rego {
 		c := junitCase{Name: r.Name, Classname: "assay.policies", Time: "0"}
+		if r.Skipped {
+			c.Skipped = &struct{}{}
+			policies.Skipped++
+		}
 		if !r.Passed {
 			c.Failure = &junitFailure{Message: r.Detail, Type: "rego", Text: r.Detail}
 			policies.Failures++

@@ -22,6 +22,10 @@ var Removed = []string{
 	"crypto.x509.parse_and_verify_certificates_with_options",
 }
 
+// Capabilities are the builtins a policy may call here, for tools that
+// compile policies outside a run, such as the Rego test runner.
+func Capabilities() *ast.Capabilities { return capabilities() }
+
 // capabilities is this OPA version's builtins less the removed ones
 // and every builtin OPA marks nondeterministic, with no host allowed for
 // network access.

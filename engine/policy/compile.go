@@ -203,5 +203,6 @@ func (c *Compiler) suggestPackage(ref ast.Ref) string {
 		return " No Rego modules are loaded."
 	}
 	sort.Strings(pkgs)
+	sort.Strings(rules) // modules come from a map: order them for a stable suggestion
 	return fmt.Sprintf(" Loaded packages: %s.%s", strings.Join(pkgs, ", "), lang.Suggest(ref.String(), rules))
 }

@@ -2,7 +2,9 @@ package command
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,7 +114,8 @@ func check(body hcl.Body, c config) (*settings, hcl.Diagnostics) {
 // the configured variables, which may replace PATH, in name order.
 func childEnv(body hcl.Body, vars map[string]string) ([]string, hcl.Diagnostics) {
 	env := map[string]string{"PATH": cleanPath}
-	for name, value := range vars {
+	for _, name := range slices.Sorted(maps.Keys(vars)) {
+		value := vars[name]
 		if name == "" || strings.ContainsAny(name, "=\x00") || strings.ContainsRune(value, 0) {
 			return nil, attr.Error(body, "env", "Invalid environment variable",
 				fmt.Sprintf("%q cannot be set: names must be non-empty without = or NUL, values without NUL.", name))

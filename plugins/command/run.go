@@ -73,9 +73,9 @@ func (c *collector) run(parent context.Context) ([]byte, error) {
 	cmd.WaitDelay = c.s.killAfter
 	setGroup(cmd)
 	err = cmd.Run()
-	if ctx.Err() != nil {
-		killGroup(cmd)
-	}
+	// Whatever the program left running in its group goes with it, on
+	// success too: a collection leaves no process behind.
+	killGroup(cmd)
 	return stdout.buf.Bytes(), c.runError(parent, ctx, err, stdout, stderr)
 }
 

@@ -2,7 +2,9 @@ package http
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,7 +122,8 @@ func checkURL(body hcl.Body, raw string) (*url.URL, hcl.Diagnostics) {
 // checkHeaders rejects malformed header names and values, and an
 // Authorization header given together with bearer_token.
 func checkHeaders(body hcl.Body, c config, _ *settings) hcl.Diagnostics {
-	for name, value := range c.Headers {
+	for _, name := range slices.Sorted(maps.Keys(c.Headers)) {
+		value := c.Headers[name]
 		if !validHeaderName(name) {
 			return attr.Error(body, "headers", "Invalid header name", fmt.Sprintf("%q is not a valid HTTP header name.", name))
 		}

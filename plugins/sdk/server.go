@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/assay-dev/assay/plugins/external/protocol"
@@ -58,7 +60,8 @@ func decodeConfig(schema []Attribute, data []byte) (map[string]any, error) {
 		types[a.Name] = a.Type
 	}
 	cfg := make(map[string]any, len(raw))
-	for name, v := range raw {
+	for _, name := range slices.Sorted(maps.Keys(raw)) {
+		v := raw[name]
 		typ, ok := types[name]
 		if !ok {
 			return nil, fmt.Errorf("attribute %s is not in the schema", name)
