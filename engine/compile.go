@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -69,23 +70,13 @@ func Compile(ctx context.Context, mod *lang.Module, opts Options) (*Set, hcl.Dia
 		s.measures = append(s.measures, m)
 	}
 	slices.SortStableFunc(s.measures, func(a, b *measure) int {
-		return cmpString(a.def.ID, b.def.ID)
+		return strings.Compare(a.def.ID, b.def.ID)
 	})
 	if diags.HasErrors() {
 		return nil, diag.Sort(diags)
 	}
 	s.measuresDigest = measuresDigest(mod, modules)
 	return s, diag.Sort(diags)
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // configureSources hands every source used by a measure to its plugin.

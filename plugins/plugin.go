@@ -1,6 +1,8 @@
 // Package plugins defines how Assay collects evidence: a Plugin reads a
 // source block's config and gives a Collector, which fetches files.
-// Built-in plugins live in sub-packages; Builtins lists them.
+// Built-in plugins live in sub-packages (file, http, command, github),
+// external ones come through plugins/external; the assay command puts
+// them in a Registry.
 package plugins
 
 import (
@@ -71,7 +73,10 @@ type InputError struct {
 	Err error
 }
 
+// Error returns the underlying error's message.
 func (e *InputError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // IsInputError reports whether err is, or wraps, an InputError.

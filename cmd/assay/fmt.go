@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/assay-dev/assay/engine/atomicfile"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"github.com/assay-dev/assay/engine/diag"
 	"github.com/assay-dev/assay/engine/format"
 )

@@ -3,7 +3,6 @@ package main
 import (
 	"io"
 	"log/slog"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -41,7 +40,7 @@ func runLSP(cmd *cobra.Command, _ []string) error {
 	if v.GetBool("log") {
 		logOut = cmd.ErrOrStderr()
 	}
-	err = lsp.Serve(cmd.Context(), os.Stdin, os.Stdout, lsp.Options{
+	err = lsp.Serve(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), lsp.Options{
 		Plugins:     reg,
 		EvidenceDir: v.GetString("evidence"),
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/assay-dev/assay/engine/atomicfile"
 	"io"
 	"strings"
 
 	"github.com/spf13/viper"
 
+	"github.com/assay-dev/assay/engine/atomicfile"
 	"github.com/assay-dev/assay/engine/report"
 	"github.com/assay-dev/assay/engine/verdict"
 )

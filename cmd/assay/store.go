@@ -26,7 +26,7 @@ func openStore(ctx context.Context, v *viper.Viper) (store.Store, error) {
 // that only read it: they never create an empty SQLite file.
 func openRecorded(ctx context.Context, v *viper.Viper) (store.Store, error) {
 	dsn := v.GetString("store")
-	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+	if !strings.Contains(dsn, "://") || strings.HasPrefix(dsn, "sqlite://") {
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
 		if path == "" {
 			path = store.DefaultPath()

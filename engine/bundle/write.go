@@ -6,12 +6,13 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"github.com/assay-dev/assay/engine/atomicfile"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/assay-dev/assay/engine/atomicfile"
 )
 
 // IsArchive reports whether path names a .tar.gz (or .tgz) bundle

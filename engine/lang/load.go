@@ -14,7 +14,7 @@ import (
 
 // Load reads every measure file named by paths. A path is a .hcl file
 // or a folder, searched recursively for .hcl files; test files
-// (*_test.hcl) are left out. Files are read in name order, so the
+// (*_test.hcl) and hidden folders are left out. Files are read in name order, so the
 // module's order does not depend on the file system.
 //
 // Load returns a module even when there are errors, holding what could
@@ -102,6 +102,9 @@ func walkHCL(dir string) ([]string, error) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir // .git, .assay and the like
 		}
 		if !d.IsDir() && strings.HasSuffix(path, ".hcl") && !strings.HasSuffix(path, "_test.hcl") {
 			out = append(out, path)

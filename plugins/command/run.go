@@ -25,6 +25,7 @@ type ExitError struct {
 	Stderr  string
 }
 
+// Error says how the program ended, with its stderr's tail.
 func (e *ExitError) Error() string {
 	status := fmt.Sprintf("exited with status %d", e.Code)
 	if e.Code < 0 {
