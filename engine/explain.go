@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/assay-dev/assay/engine/calc"
@@ -44,7 +45,15 @@ func (s *Set) Explain(ctx context.Context, id string, ev *Evidence, opts EvalOpt
 	if err != nil {
 		return nil, err
 	}
-	return &Explanation{Verdict: rep.Verdicts[0], Steps: *tracer}, nil
+	steps := *tracer
+	for i := range steps {
+		st := &steps[i]
+		st.Result, st.Err = s.secrets.Redact(st.Result), s.secrets.Redact(st.Err)
+		for j := range st.Inputs {
+			st.Inputs[j].Value = s.secrets.Redact(st.Inputs[j].Value)
+		}
+	}
+	return &Explanation{Verdict: rep.Verdicts[0], Steps: steps}, nil
 }
 
 // record adds a step to the trace. The record* helpers return at once
@@ -159,6 +168,7 @@ func describe(v any) string {
 	return fmt.Sprint(v)
 }
 
+// formatNumber prints f exactly, in its shortest form.
 func formatNumber(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", f), "0"), ".")
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }

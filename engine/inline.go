@@ -8,6 +8,7 @@ import (
 
 	"github.com/assay-dev/assay/engine/evidence"
 	"github.com/assay-dev/assay/engine/verdict"
+	"github.com/assay-dev/assay/plugins"
 )
 
 // InlineEvidence is evidence given directly rather than collected, as a
@@ -72,7 +73,7 @@ func inlineSource(name string, in InlineEvidence) (*sourceEvidence, error) {
 			se.values = append(se.values, r.Value)
 		}
 		se.records = append(se.records, recs...)
-		se.files = append(se.files, verdict.Evidence{Source: name, File: path, MediaType: string(format),
+		se.files = append(se.files, verdict.Evidence{Source: name, File: path, MediaType: mediaTypeOf(format),
 			SHA256: sha256Hex(data), Size: len(data), Records: len(recs)})
 	}
 	return se, nil
@@ -102,4 +103,17 @@ func normalizeInt(v any) any {
 		return m
 	}
 	return v
+}
+
+// mediaTypeOf is the media type of an evidence format.
+func mediaTypeOf(f evidence.Format) string {
+	for media, format := range formats {
+		if format == f {
+			return media
+		}
+	}
+	if f == evidence.XLSX {
+		return plugins.MediaXLSX
+	}
+	return "application/octet-stream"
 }
