@@ -86,9 +86,10 @@ start_cluster() {
 	# A server that was killed (as a session's processes are when it ends)
 	# leaves its postmaster.pid behind; pg_ctl may still take it for a
 	# running server if another process now has that PID.
-	if [ -f "$dir/data/postmaster.pid" ]; then
-		log "removing a stale postmaster.pid"
-		rm -f "$dir/data/postmaster.pid"
+	# Its socket lock file is stale too, and is refused the same way.
+	if [ -f "$dir/data/postmaster.pid" ] || [ -e "$dir/.s.PGSQL.$port.lock" ]; then
+		log "removing a stale postmaster.pid and socket lock"
+		rm -f "$dir/data/postmaster.pid" "$dir/.s.PGSQL.$port.lock" "$dir/.s.PGSQL.$port"
 	fi
 	log "starting PostgreSQL on 127.0.0.1:$port"
 	as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
