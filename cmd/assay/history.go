@@ -52,6 +52,7 @@ func runHistory(cmd *cobra.Command, args []string) error {
 	if format == "json" {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		if points == nil {
 			points = []store.Point{}
 		}
