@@ -37,12 +37,6 @@ func (p *Program) Float(ctx context.Context, vars map[string]any) (float64, erro
 		return 0, err
 	}
 	switch v := out.(type) {
-	case types.Int:
-		return float64(v), nil
-	case types.Uint:
-		return float64(v), nil
-	case types.Double:
-		return float64(v), nil
 	case types.Null:
 		return math.NaN(), ErrNoValue
 	case *types.Optional:
@@ -54,6 +48,7 @@ func (p *Program) Float(ctx context.Context, vars map[string]any) (float64, erro
 	return number(out)
 }
 
+// number reads an int, uint or double result as a double.
 func number(out ref.Val) (float64, error) {
 	switch v := out.(type) {
 	case types.Int:
